@@ -1,0 +1,24 @@
+//! The workspace model of Data Product Studio: one document that holds the business context,
+//! the data products, their data contracts and the canvas layout.
+//!
+//! This crate is the editor's model, not a wire format: standard files (ODCS, ODPS, …) are
+//! converted to and from it by `dpstudio-formats`. It does no I/O, has no web dependency and
+//! never panics on input; loading returns [`LoadError`] instead.
+
+mod context;
+mod contract;
+mod extra;
+mod ids;
+mod layout;
+mod product;
+mod save;
+mod workspace;
+
+pub use context::*;
+pub use contract::*;
+pub use extra::Extra;
+pub use ids::{slugify, unique_id, Id};
+pub use layout::*;
+pub use product::*;
+pub use save::{from_json, to_json_pretty, LoadError, FORMAT_VERSION};
+pub use workspace::*;

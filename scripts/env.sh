@@ -1,0 +1,5 @@
+# Environment shared by the project's scripts: where the tools are and how the wasm build is
+# configured. Sourced, not run.
+export DPSTUDIO_WEB_TOOLCHAIN=dpstudio-web
+export DPSTUDIO_WASM_LD=/usr/lib/llvm-22/bin/wasm-ld
+export PATH="$HOME/.cargo/bin:$PATH"
