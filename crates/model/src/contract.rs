@@ -159,9 +159,9 @@ pub struct Property {
     pub critical_data_element: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<serde_json::Value>,
-    /// Allowed values.
+    /// Allowed values, as ODCS 3.2 `enum` objects (save format 2; format 1 had plain values).
     #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
-    pub enum_values: Vec<serde_json::Value>,
+    pub enum_values: Vec<EnumValue>,
     /// `dimension`, `measure`, `identifier`, … (ODCS 3.2 `semanticType`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub semantic_type: String,
@@ -190,6 +190,27 @@ pub struct Property {
     pub custom_properties: Vec<CustomProperty>,
     #[serde(default, flatten)]
     pub extra: Extra,
+}
+
+/// One allowed value of a property (ODCS 3.2 `EnumValue`): the value itself plus the label and
+/// description a UI or a doc shows next to it. Other ODCS fields (`id`, `tags`, …) stay in `extra`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumValue {
+    pub value: serde_json::Value,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, flatten)]
+    pub extra: Extra,
+}
+
+impl EnumValue {
+    /// An enum entry with only its value.
+    pub fn new(value: impl Into<serde_json::Value>) -> Self {
+        EnumValue { value: value.into(), ..Default::default() }
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -8,7 +8,12 @@ use serde_json::Value;
 use crate::Workspace;
 
 /// The save-format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// History:
+/// - 1: first format.
+/// - 2: a property's `enum` entries are ODCS 3.2 objects `{value, label?, description?}`
+///   instead of plain values, so allowed values can carry a label and a meaning.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a workspace file could not be loaded. Messages are meant for the person who chose the
 /// file: they say where the problem is and what to do.
@@ -75,11 +80,54 @@ pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
     })
 }
 
-/// Brings a saved document from `from` up to [`FORMAT_VERSION`], one step per version.
-fn migrate(value: Value, from: u64) -> Value {
-    // Format 1 is the first; each later format adds a `from == N => step_N_to_N1(value)` arm.
-    let _ = from;
+/// Brings a saved document from `from` up to [`FORMAT_VERSION`], one step per version, so each
+/// step only knows the format just before it.
+fn migrate(mut value: Value, from: u64) -> Value {
+    if from <= 1 {
+        v1_to_v2(&mut value);
+    }
+    if let Some(version) = value.get_mut("formatVersion") {
+        *version = Value::from(FORMAT_VERSION);
+    }
     value
+}
+
+/// Format 1 → 2: every `enum` entry of every property (nested ones and array `items` too)
+/// becomes `{"value": entry}`. Anything that is not shaped as expected is left alone: the
+/// parser reports it with a message afterwards, a migration never fails.
+fn v1_to_v2(document: &mut Value) {
+    let Some(contracts) = document.get_mut("contracts").and_then(Value::as_array_mut) else { return };
+    for contract in contracts {
+        let Some(objects) = contract.get_mut("schema").and_then(Value::as_array_mut) else { continue };
+        for object in objects {
+            if let Some(properties) = object.get_mut("properties") {
+                wrap_enums_in_properties(properties);
+            }
+        }
+    }
+}
+
+fn wrap_enums_in_properties(properties: &mut Value) {
+    let Some(list) = properties.as_array_mut() else { return };
+    for property in list {
+        wrap_enums_in_property(property);
+    }
+}
+
+fn wrap_enums_in_property(property: &mut Value) {
+    let Some(fields) = property.as_object_mut() else { return };
+    if let Some(Value::Array(entries)) = fields.get_mut("enum") {
+        for entry in entries.iter_mut() {
+            let plain = std::mem::take(entry);
+            *entry = serde_json::json!({ "value": plain });
+        }
+    }
+    if let Some(nested) = fields.get_mut("properties") {
+        wrap_enums_in_properties(nested);
+    }
+    if let Some(items) = fields.get_mut("items") {
+        wrap_enums_in_property(items);
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; we report the position separately.
@@ -102,4 +150,108 @@ pub fn to_json_pretty(workspace: &Workspace) -> String {
     // Serialising plain data with string keys cannot fail; fall back to an empty object anyway
     // rather than panic.
     serde_json::to_string_pretty(w).unwrap_or_else(|_| "{}".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EnumValue;
+
+    const V1: &str = r#"{
+      "formatVersion": 1, "id": "w", "name": "W",
+      "contracts": [{ "id": "c", "name": "C", "schema": [{ "name": "orders", "properties": [
+        { "name": "status", "logicalType": "string", "enum": ["open", "closed"] },
+        { "name": "address", "logicalType": "object", "properties": [
+          { "name": "country", "logicalType": "string", "enum": ["DE", 7, true] } ] },
+        { "name": "tags", "logicalType": "array", "items": { "name": "tag", "enum": ["a"] } }
+      ] }] }]
+    }"#;
+
+    #[test]
+    fn v1_enum_values_load_as_value_objects() {
+        let w = from_json(V1).expect("v1 loads");
+        assert_eq!(w.format_version, FORMAT_VERSION);
+        let props = &w.contracts[0].schema[0].properties;
+        assert_eq!(props[0].enum_values, vec![EnumValue::new("open"), EnumValue::new("closed")]);
+        assert_eq!(
+            props[1].properties[0].enum_values,
+            vec![EnumValue::new("DE"), EnumValue::new(7), EnumValue::new(true)]
+        );
+        let items = props[2].items.as_ref().expect("items kept");
+        assert_eq!(items.enum_values, vec![EnumValue::new("a")]);
+    }
+
+    #[test]
+    fn v2_documents_are_not_migrated_again() {
+        let text = to_json_pretty(&from_json(V1).unwrap());
+        assert!(text.contains("\"formatVersion\": 2"));
+        let again = from_json(&text).expect("v2 loads");
+        assert_eq!(again, from_json(V1).unwrap());
+        assert_eq!(again.contracts[0].schema[0].properties[0].enum_values[0].value, "open");
+    }
+
+    #[test]
+    fn enum_labels_and_unknown_fields_survive_a_round_trip() {
+        let text = r#"{ "formatVersion": 2, "id": "w", "name": "W", "contracts": [{ "id": "c", "name": "C",
+          "schema": [{ "name": "o", "properties": [{ "name": "s",
+            "enum": [{ "value": "A", "label": "Active", "description": "in use", "id": "a1" }] }] }] }] }"#;
+        let w = from_json(text).unwrap();
+        let entry = &w.contracts[0].schema[0].properties[0].enum_values[0];
+        assert_eq!(entry.label, "Active");
+        assert_eq!(entry.extra.get("id"), Some(&Value::from("a1")));
+        assert_eq!(from_json(&to_json_pretty(&w)).unwrap(), w);
+    }
+
+    #[test]
+    fn example_in_format_1_loads_equal_to_format_2() {
+        let v2_text = include_str!("../../../examples/retail.workspace.json");
+        let v2 = from_json(v2_text).expect("example loads");
+        assert_eq!(v2.format_version, 2);
+        // Write the example back as format 1 by hand: plain enum values.
+        let mut doc: Value = serde_json::from_str(v2_text).unwrap();
+        doc["formatVersion"] = Value::from(1);
+        let mut unwrapped = 0;
+        unwrap_enums(&mut doc, &mut unwrapped);
+        assert!(unwrapped > 0, "the example should have enum values to migrate");
+        let v1 = from_json(&doc.to_string()).expect("format 1 loads");
+        assert_eq!(v1, v2);
+    }
+
+    fn unwrap_enums(value: &mut Value, count: &mut usize) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map.iter_mut() {
+                    if key == "enum" {
+                        if let Value::Array(entries) = child {
+                            for e in entries.iter_mut() {
+                                *e = e["value"].clone();
+                                *count += 1;
+                            }
+                        }
+                    } else {
+                        unwrap_enums(child, count);
+                    }
+                }
+            }
+            Value::Array(list) => list.iter_mut().for_each(|v| unwrap_enums(v, count)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn newer_and_unversioned_files_are_refused() {
+        assert_eq!(from_json(r#"{"formatVersion": 3, "id": "w", "name": "W"}"#), Err(LoadError::TooNew { found: 3 }));
+        assert_eq!(from_json(r#"{"id": "w", "name": "W"}"#), Err(LoadError::MissingVersion));
+    }
+
+    #[test]
+    fn odd_v1_shapes_give_errors_not_panics() {
+        for text in [
+            r#"{"formatVersion": 1, "id": "w", "name": "W", "contracts": 5}"#,
+            r#"{"formatVersion": 1, "id": "w", "name": "W", "contracts": [{"id": "c", "name": "C", "schema": [{"name": "o", "properties": [{"name": "p", "enum": "x"}]}]}]}"#,
+            r#"{"formatVersion": 1, "id": "w", "name": "W", "contracts": [{"schema": "x"}]}"#,
+        ] {
+            assert!(matches!(from_json(text), Err(LoadError::Shape { .. })), "{text}");
+        }
+    }
 }
