@@ -225,6 +225,9 @@ pub struct Relationship {
     pub to: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
 
 /// How a quality rule is expressed.
@@ -293,6 +296,9 @@ pub struct SlaProperty {
     pub driver: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
 
 /// Where the data physically lives.
@@ -325,6 +331,9 @@ pub struct AccessRole {
     pub first_level_approvers: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub second_level_approvers: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

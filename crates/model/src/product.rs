@@ -215,6 +215,9 @@ pub struct ManagementPort {
     pub url: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
 
 /// Where consumers get help: a chat channel, a ticket queue, an email address.
@@ -230,6 +233,9 @@ pub struct SupportChannel {
     pub scope: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
 
 /// A service-level objective a product promises on its outputs.
@@ -253,4 +259,7 @@ pub struct CustomProperty {
     pub value: serde_json::Value,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Fields a standard has here that the model does not type, kept for export.
+    #[serde(default, flatten)]
+    pub extra: Extra,
 }
