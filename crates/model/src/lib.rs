@@ -7,7 +7,10 @@
 
 mod context;
 mod contract;
+mod edit;
 mod extra;
+mod generate;
+mod history;
 mod ids;
 mod layout;
 mod product;
@@ -16,7 +19,10 @@ mod workspace;
 
 pub use context::*;
 pub use contract::*;
+pub use edit::{Collection, Edit, EditError, Item, Touched};
 pub use extra::Extra;
+pub use generate::generate;
+pub use history::History;
 pub use ids::{slugify, unique_id, Id};
 pub use layout::*;
 pub use product::*;
