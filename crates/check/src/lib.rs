@@ -5,7 +5,11 @@
 //! diagnostic it can find, the way a compiler front end does.
 
 mod diagnostic;
+/// Contract diff: changes between two versions, breaking or not, and the version bump needed.
+pub mod diff;
 mod engine;
+/// Impact analysis: everything downstream of a product, contract or field.
+pub mod impact;
 mod index;
 mod rules;
 

@@ -1,0 +1,1 @@
+//! Impact analysis (in progress).
