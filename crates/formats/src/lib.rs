@@ -1,3 +1,15 @@
 //! Converters between the workspace model and standard specification files (ODCS, ODPS, DPDS,
 //! dbt, SQL DDL, JSON Schema, Markdown). Each standard gets its own module; the model never
 //! depends on a wire format.
+//!
+//! Importers take text and return values or a [`FormatError`] with a line and column; they
+//! do no I/O and never panic. Exporters return text.
+
+mod common;
+mod error;
+mod fields;
+mod hints;
+pub mod odcs;
+mod yaml;
+
+pub use error::{ErrorKind, FormatError};

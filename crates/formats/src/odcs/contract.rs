@@ -1,0 +1,166 @@
+//! The top level of an ODCS document.
+
+use dpstudio_model::{slugify, Context, DataContract, DataProduct, Domain, Status, Workspace};
+use serde_json::{Map, Value};
+
+use super::{parts, schema, OdcsVersion, FMT, IMPORT_VERSIONS};
+use crate::common::{self, put_str, put_strings};
+use crate::error::{ErrorKind, FormatError};
+use crate::fields::Fields;
+use crate::hints;
+use crate::yaml::Document;
+
+use super::ImportedContract;
+
+/// What export needs from the workspace: names for the ids a contract holds.
+pub struct Lookup<'a> {
+    pub context: &'a Context,
+    pub products: &'a [DataProduct],
+}
+
+impl<'a> Lookup<'a> {
+    pub fn of(w: &'a Workspace) -> Self {
+        Lookup { context: &w.context, products: &w.products }
+    }
+}
+
+/// Keys export sets itself rather than from the contract.
+const OWN_KEYS: [&str; 2] = ["apiVersion", "kind"];
+
+pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
+    let mut f = Fields::of(doc, "", doc.value.clone(), "an ODCS document")?;
+    let api_version = check_header(&mut f)?;
+    let original = doc.value.as_object().cloned().unwrap_or_default();
+    let mut context = Context::default();
+
+    let name = f.text("name")?;
+    let id = match f.string("id")? {
+        Some(id) => id,
+        None => slugify(if name.is_empty() { "contract" } else { &name }),
+    };
+    let version = f.string("version")?.unwrap_or_else(|| "0.1.0".to_owned());
+    let status = f.string("status")?;
+    let status = Status::ALL.into_iter().find(|s| Some(s.as_str()) == status.as_deref()).unwrap_or_default();
+    let domain = f.string("domain")?.map(|raw| {
+        let id = slugify(&raw);
+        context.domains.push(Domain { id: id.clone(), name: raw, ..Default::default() });
+        id
+    });
+    let data_product = f.string("dataProduct")?.map(|raw| slugify(&raw));
+    let tenant = f.text("tenant")?;
+    let description = parts::read_description(&mut f)?;
+    let team = if matches!(f.peek("team"), Some(Value::Array(_))) {
+        // ODCS 3.0 lists members without a team object: nothing to name; the hint keeps it.
+        f.value("team");
+        None
+    } else {
+        common::read_team(&mut f)?.map(|t| {
+            let id = t.id.clone();
+            context.teams.push(t);
+            id
+        })
+    };
+    let mut contract = DataContract {
+        id,
+        name,
+        version,
+        status,
+        domain,
+        data_product,
+        tenant,
+        description,
+        schema: schema::read_objects(&mut f)?,
+        sla: parts::read_sla(&mut f)?,
+        servers: parts::read_servers(&mut f)?,
+        support: common::read_support(&mut f, FMT)?,
+        team,
+        roles: parts::read_roles(&mut f)?,
+        price: parts::read_price(&mut f)?,
+        tags: f.strings("tags")?,
+        custom_properties: common::read_custom_properties(&mut f, FMT)?,
+        ..Default::default()
+    };
+    contract.extra = f.rest();
+
+    let implied = Lookup { context: &context, products: &[] };
+    let mut rendered = render_map(&contract, &implied, OdcsVersion::V3_2_0);
+    hints::finish(&mut rendered, &contract.extra, FMT.hint_key);
+    hints::record(&original, &rendered, &mut contract.extra, FMT.hint_key, &OWN_KEYS);
+    Ok(ImportedContract { contract, context, api_version })
+}
+
+/// Checks `apiVersion` and `kind` before anything else: a document of another standard or
+/// version fails here with a message that says so.
+fn check_header(f: &mut Fields<'_>) -> Result<String, FormatError> {
+    let doc = f.doc();
+    let api = match f.value("apiVersion") {
+        Some(Value::String(s)) => s,
+        Some(_) => return Err(doc.error(ErrorKind::WrongDocument, "/apiVersion", "`apiVersion` must be text such as \"v3.1.0\"")),
+        None => {
+            return Err(doc.error(
+                ErrorKind::WrongDocument,
+                "",
+                "not an ODCS data contract: the document has no `apiVersion` (expected v3.0.x, v3.1.0 or v3.2.0)",
+            ))
+        }
+    };
+    if !IMPORT_VERSIONS.contains(&api.as_str()) {
+        return Err(doc.error(
+            ErrorKind::WrongDocument,
+            "/apiVersion",
+            format!("unsupported ODCS apiVersion \"{api}\": this importer reads {}", IMPORT_VERSIONS.join(", ")),
+        ));
+    }
+    match f.value("kind") {
+        Some(Value::String(k)) if k == "DataContract" => Ok(api),
+        Some(other) => Err(doc.error(
+            ErrorKind::WrongDocument,
+            "/kind",
+            format!("`kind` is {other}, but an ODCS data contract has kind \"DataContract\""),
+        )),
+        None => Err(doc.error(ErrorKind::WrongDocument, "", "not an ODCS data contract: the document has no `kind: DataContract`")),
+    }
+}
+
+pub fn render(contract: &DataContract, lookup: &Lookup<'_>, version: OdcsVersion) -> Value {
+    let mut out = render_map(contract, lookup, version);
+    hints::finish(&mut out, &contract.extra, FMT.hint_key);
+    Value::Object(out)
+}
+
+/// The typed fields as ODCS, before unknown fields and hints are merged in.
+fn render_map(c: &DataContract, lookup: &Lookup<'_>, version: OdcsVersion) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("apiVersion".to_owned(), Value::String(version.api_version().to_owned()));
+    out.insert("kind".to_owned(), Value::String("DataContract".to_owned()));
+    out.insert("id".to_owned(), Value::String(c.id.clone()));
+    put_str(&mut out, "name", &c.name);
+    out.insert("version".to_owned(), Value::String(c.version.clone()));
+    out.insert("status".to_owned(), Value::String(c.status.as_str().to_owned()));
+    if let Some(domain) = &c.domain {
+        let name = lookup.context.domains.iter().find(|d| &d.id == domain).map_or(domain.as_str(), |d| d.name.as_str());
+        put_str(&mut out, "domain", name);
+    }
+    if let Some(product) = &c.data_product {
+        let name = lookup.products.iter().find(|p| &p.id == product).map_or(product.as_str(), |p| p.name.as_str());
+        put_str(&mut out, "dataProduct", name);
+    }
+    put_str(&mut out, "tenant", &c.tenant);
+    if let Some(d) = parts::render_description(&c.description) {
+        out.insert("description".to_owned(), Value::Object(d));
+    }
+    common::put_list(&mut out, "schema", c.schema.iter().map(schema::render_object).collect());
+    common::put_list(&mut out, "slaProperties", c.sla.iter().map(parts::render_sla).collect());
+    common::put_list(&mut out, "servers", c.servers.iter().map(parts::render_server).collect());
+    common::put_list(&mut out, "support", c.support.iter().map(|s| common::render_support(s, FMT)).collect());
+    if let Some(team) = c.team.as_ref().and_then(|id| lookup.context.teams.iter().find(|t| &t.id == id)) {
+        out.insert("team".to_owned(), Value::Object(common::render_team(team)));
+    }
+    common::put_list(&mut out, "roles", c.roles.iter().map(parts::render_role).collect());
+    if let Some(price) = &c.price {
+        out.insert("price".to_owned(), Value::Object(parts::render_price(price)));
+    }
+    put_strings(&mut out, "tags", &c.tags);
+    common::put_custom_properties(&mut out, &c.custom_properties, FMT);
+    out
+}
