@@ -10,6 +10,7 @@ mod error;
 mod fields;
 mod hints;
 pub mod odcs;
+pub mod odps;
 mod yaml;
 
 pub use error::{ErrorKind, FormatError};
