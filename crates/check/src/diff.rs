@@ -477,10 +477,11 @@ fn higher_is_better(property: &str) -> Option<bool> {
 
 /// The value in a common unit (seconds for durations, the number itself otherwise).
 fn normalised(sla: &SlaProperty) -> Option<f64> {
-    let number = match &sla.value {
-        serde_json::Value::Number(n) => n.as_f64(),
-        serde_json::Value::String(s) => s.trim().trim_end_matches('%').trim().parse().ok(),
-        _ => None,
+    // Value methods rather than a match on its variants: this crate does not depend on
+    // serde_json by name.
+    let number = match sla.value.as_str() {
+        Some(s) => s.trim().trim_end_matches('%').trim().parse().ok(),
+        None => sla.value.as_f64(),
     }?;
     let factor = match sla.unit.to_ascii_lowercase().as_str() {
         "s" | "sec" | "second" | "seconds" => 1.0,
@@ -496,9 +497,9 @@ fn normalised(sla: &SlaProperty) -> Option<f64> {
 }
 
 fn show(sla: &SlaProperty) -> String {
-    let value = match &sla.value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+    let value = match sla.value.as_str() {
+        Some(s) => s.to_owned(),
+        None => sla.value.to_string(),
     };
     if sla.unit.is_empty() { value } else { format!("{value} {}", sla.unit) }
 }

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod generate;
+mod inspect;
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +42,38 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// List every port, product, field and use case downstream of a product, a contract or a
+    /// field (`contract-id/object.property`).
+    Impact {
+        workspace: PathBuf,
+        /// A product id, a contract id, or a field as `contract-id/object.property`.
+        id: String,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Compare the contracts of two workspace files (same id = same contract); exit 1 if any
+    /// change is breaking.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Only this contract id.
+        #[arg(long)]
+        contract: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Write a synthetic, realistic workspace (for demos, tests and benchmarks).
+    Generate {
+        /// Number of data products.
+        #[arg(long)]
+        products: usize,
+        /// Same seed, same workspace.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,6 +81,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { workspace, format } => commands::check(&workspace, matches!(format, Format::Json)),
         Command::Rules { format } => commands::rules(matches!(format, Format::Json)),
+        Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
+        Command::Diff { old, new, contract, format } => {
+            inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
+        }
+        Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
     };
     match result {
         Ok(code) => code,
