@@ -5,6 +5,7 @@
 //! say exactly what the file said, round-trip hints (see `hints`) restore it on export.
 
 mod contract;
+mod downgrade;
 mod parts;
 mod quality;
 mod schema;
@@ -62,7 +63,11 @@ pub fn import(text: &str) -> Result<ImportedContract, FormatError> {
 /// The ODCS document for `contract` as a value; `workspace` resolves domain, team and product
 /// ids to the names ODCS carries.
 pub fn to_value(contract: &DataContract, workspace: &Workspace, options: &ExportOptions) -> Value {
-    contract::render(contract, &contract::Lookup::of(workspace), options.version)
+    let mut value = contract::render(contract, &contract::Lookup::of(workspace), options.version);
+    if options.version == OdcsVersion::V3_1_0 {
+        downgrade::to_3_1(&mut value);
+    }
+    value
 }
 
 /// The ODCS document for `contract` as YAML.

@@ -164,15 +164,41 @@ fn read_relationships(f: &mut Fields<'_>) -> Result<Vec<Relationship>, FormatErr
     let doc = f.doc();
     read_list(f.list("relationships")?, |path, value| {
         import_object(doc, path, value, "a relationship", FMT, |mut f| {
-            Ok(Relationship { to: lenient_text(&mut f, "to"), description: String::new(), extra: f.rest() })
+            let to = from_odcs_reference(&lenient_text(&mut f, "to"));
+            Ok(Relationship { to, description: String::new(), extra: f.rest() })
         }, render_relationship, |r| &mut r.extra)
     })
 }
 
 fn render_relationship(r: &Relationship) -> Map<String, Value> {
     let mut out = Map::new();
-    put_str(&mut out, "to", &r.to);
-    put_str(&mut out, "description", &r.description);
+    put_str(&mut out, "to", &to_odcs_reference(&r.to));
+    // ODCS relationships have no description field; its own examples use a custom property.
+    if !r.description.is_empty() && !r.extra.contains_key("customProperties") {
+        let mut c = Map::new();
+        c.insert("property".to_owned(), Value::String("description".to_owned()));
+        c.insert("value".to_owned(), Value::String(r.description.clone()));
+        out.insert("customProperties".to_owned(), Value::Array(vec![Value::Object(c)]));
+    }
     hints::finish(&mut out, &r.extra, FMT.hint_key);
     out
+}
+
+/// The model writes a reference into another contract as `contract-id/object.property`; ODCS
+/// has no such shorthand, so it becomes a fully qualified reference into that contract's file
+/// as the repo bundle names it (`contract-id.odcs.yaml#/schema/object/properties/property`).
+fn to_odcs_reference(to: &str) -> String {
+    let Some((contract, rest)) = to.split_once('/') else { return to.to_owned() };
+    let Some((object, property)) = rest.split_once('.') else { return to.to_owned() };
+    format!("{contract}.odcs.yaml#/schema/{object}/properties/{property}")
+}
+
+/// The inverse of [`to_odcs_reference`]; other references are kept as written.
+fn from_odcs_reference(to: &str) -> String {
+    let parsed = to.split_once(".odcs.yaml#/schema/").and_then(|(contract, rest)| {
+        let (object, property) = rest.split_once("/properties/")?;
+        let plain = |s: &str| !s.is_empty() && !s.contains(['/', '.', '#']);
+        (plain(contract) && plain(object) && plain(property)).then(|| format!("{contract}/{object}.{property}"))
+    });
+    parsed.unwrap_or_else(|| to.to_owned())
 }
