@@ -1,27 +1,206 @@
 //! Lookups built once per check so that rules stay linear in the size of the workspace.
+//!
+//! Building the index costs O(products + ports + contracts + context) and never touches schema
+//! properties, so it is cheap enough to rebuild after every edit. Property lookups (for
+//! relationships and lineage references) are built per contract, lazily, the first time a rule
+//! asks for that contract's fields.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 
-use dpstudio_model::{DataContract, DataProduct, Workspace};
+use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace};
 
-/// A read-only view of a workspace with id lookups.
+use crate::hash::{FastMap, FastSet};
+
+/// A read-only view of a workspace with id lookups. When ids are duplicated, lookups return
+/// the first entity with that id (the duplicate itself is reported by a structure rule).
 pub struct Index<'w> {
     pub workspace: &'w Workspace,
-    pub products: HashMap<&'w str, &'w DataProduct>,
-    pub contracts: HashMap<&'w str, &'w DataContract>,
-    pub domains: HashSet<&'w str>,
-    pub teams: HashSet<&'w str>,
+    products: FastMap<&'w str, &'w DataProduct>,
+    contracts: FastMap<&'w str, usize>,
+    domains: FastSet<&'w str>,
+    teams: FastSet<&'w str>,
+    glossary: FastSet<&'w str>,
+    metrics: FastSet<&'w str>,
+    measures: FastSet<&'w str>,
+    systems: FastSet<&'w str>,
+    /// Product ids some use case consumes.
+    consumed_by_use_cases: FastSet<&'w str>,
+    /// Product ids some product's input port reads.
+    read_by_products: FastSet<&'w str>,
+    /// Contract ids some input or output port names.
+    used_contracts: FastSet<&'w str>,
+    /// Per contract position: `object.property.child` → property, built on first use.
+    fields: Vec<OnceCell<FastMap<String, &'w Property>>>,
+}
+
+/// The result of resolving a field reference such as `orders/orders.customer_id`.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldLookup<'w> {
+    /// The reference names no contract (the contract part is unknown).
+    NoContract,
+    /// The contract exists but has no such object or property.
+    NoField,
+    Found(&'w DataContract, &'w Property),
 }
 
 impl<'w> Index<'w> {
     pub fn new(workspace: &'w Workspace) -> Self {
         let context = &workspace.context;
+        let mut products = FastMap::default();
+        for product in &workspace.products {
+            products.entry(product.id.as_str()).or_insert(product);
+        }
+        let mut contracts = FastMap::default();
+        for (i, contract) in workspace.contracts.iter().enumerate() {
+            contracts.entry(contract.id.as_str()).or_insert(i);
+        }
+        let mut read_by_products = FastSet::default();
+        let mut used_contracts = FastSet::default();
+        for product in &workspace.products {
+            for port in &product.input_ports {
+                if let InputSource::Product { product, .. } = &port.source {
+                    read_by_products.insert(product.as_str());
+                }
+                if let Some(c) = &port.contract {
+                    used_contracts.insert(c.id.as_str());
+                }
+            }
+            for port in &product.output_ports {
+                if let Some(c) = &port.contract {
+                    used_contracts.insert(c.id.as_str());
+                }
+            }
+        }
+        let semantic = &context.semantic;
         Index {
             workspace,
-            products: workspace.products.iter().map(|p| (p.id.as_str(), p)).collect(),
-            contracts: workspace.contracts.iter().map(|c| (c.id.as_str(), c)).collect(),
+            products,
+            contracts,
             domains: context.domains.iter().map(|d| d.id.as_str()).collect(),
             teams: context.teams.iter().map(|t| t.id.as_str()).collect(),
+            glossary: context.glossary.iter().map(|g| g.id.as_str()).collect(),
+            metrics: semantic.metrics.iter().map(|m| m.id.as_str()).collect(),
+            measures: semantic.entities.iter().flat_map(|e| e.measures.iter().map(|m| m.id.as_str())).collect(),
+            systems: context.source_systems.iter().map(|s| s.id.as_str()).collect(),
+            consumed_by_use_cases: context
+                .use_cases
+                .iter()
+                .flat_map(|u| u.consumes.iter().map(|r| r.product.as_str()))
+                .collect(),
+            read_by_products,
+            used_contracts,
+            fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    pub fn product(&self, id: &str) -> Option<&'w DataProduct> {
+        self.products.get(id).copied()
+    }
+
+    pub fn contract(&self, id: &str) -> Option<&'w DataContract> {
+        let i = *self.contracts.get(id)?;
+        self.workspace.contracts.get(i)
+    }
+
+    /// Every product with this id: one, unless ids are duplicated (then a scan, a rare case).
+    pub fn products_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'w DataProduct> + 'a {
+        let unique = self.products.len() == self.workspace.products.len();
+        let first = if unique { self.product(id) } else { None };
+        let scan = if unique { &[][..] } else { self.workspace.products.as_slice() };
+        first.into_iter().chain(scan.iter().filter(move |p| p.id == id))
+    }
+
+    /// Every contract with this id; see [`Index::products_with_id`].
+    pub fn contracts_with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'w DataContract> + 'a {
+        let unique = self.contracts.len() == self.workspace.contracts.len();
+        let first = if unique { self.contract(id) } else { None };
+        let scan = if unique { &[][..] } else { self.workspace.contracts.as_slice() };
+        first.into_iter().chain(scan.iter().filter(move |c| c.id == id))
+    }
+
+    pub fn has_domain(&self, id: &str) -> bool {
+        self.domains.contains(id)
+    }
+
+    pub fn has_team(&self, id: &str) -> bool {
+        self.teams.contains(id)
+    }
+
+    pub fn has_glossary_term(&self, id: &str) -> bool {
+        self.glossary.contains(id)
+    }
+
+    /// A property's `metrics` may name a metric or a measure.
+    pub fn has_metric_or_measure(&self, id: &str) -> bool {
+        self.metrics.contains(id) || self.measures.contains(id)
+    }
+
+    pub fn has_measure(&self, id: &str) -> bool {
+        self.measures.contains(id)
+    }
+
+    pub fn has_source_system(&self, id: &str) -> bool {
+        self.systems.contains(id)
+    }
+
+    pub fn is_consumed_by_use_case(&self, product_id: &str) -> bool {
+        self.consumed_by_use_cases.contains(product_id)
+    }
+
+    pub fn is_read_by_a_product(&self, product_id: &str) -> bool {
+        self.read_by_products.contains(product_id)
+    }
+
+    pub fn is_contract_used(&self, contract_id: &str) -> bool {
+        self.used_contracts.contains(contract_id)
+    }
+
+    /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
+    pub fn field(&self, home: &str, reference: &str) -> FieldLookup<'w> {
+        let (contract_id, path) = match reference.split_once('/') {
+            Some((c, p)) => (c, p),
+            None => (home, reference),
+        };
+        let Some(&position) = self.contracts.get(contract_id) else {
+            return FieldLookup::NoContract;
+        };
+        let Some(contract) = self.workspace.contracts.get(position) else {
+            return FieldLookup::NoContract;
+        };
+        match self.fields_of(position).and_then(|fields| fields.get(path)) {
+            Some(property) => FieldLookup::Found(contract, property),
+            None => FieldLookup::NoField,
+        }
+    }
+
+    /// Whether `contract-id/object` (or `object` inside `home`) names an existing schema object.
+    pub fn object_exists(&self, home: &str, reference: &str) -> bool {
+        let (contract_id, object) = reference.split_once('/').unwrap_or((home, reference));
+        self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
+    }
+
+    fn fields_of(&self, position: usize) -> Option<&FastMap<String, &'w Property>> {
+        let cell = self.fields.get(position)?;
+        let contract = self.workspace.contracts.get(position)?;
+        Some(cell.get_or_init(|| {
+            let mut map = FastMap::default();
+            for object in &contract.schema {
+                add_fields(&object.name, &object.properties, &mut map);
+            }
+            map
+        }))
+    }
+}
+
+/// Adds `prefix.name` for each property and its nested ones; the fields of an array's items
+/// are addressed through the array (`object.lines.sku`), as lineage tools write them.
+fn add_fields<'w>(prefix: &str, properties: &'w [Property], map: &mut FastMap<String, &'w Property>) {
+    for property in properties {
+        let path = format!("{prefix}.{}", property.name);
+        add_fields(&path, &property.properties, map);
+        if let Some(items) = &property.items {
+            add_fields(&path, &items.properties, map);
+        }
+        map.entry(path).or_insert(property);
     }
 }

@@ -38,6 +38,12 @@ pub fn check(path: &Path, json: bool) -> Result<ExitCode, String> {
     Ok(if has_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// The catalog as Markdown, exactly as docs/rules.md holds it.
+pub fn rules_markdown() -> Result<ExitCode, String> {
+    print!("{}", dpstudio_check::catalog_markdown());
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn rules(json: bool) -> Result<ExitCode, String> {
     if json {
         let rows: Vec<serde_json::Value> = catalog()

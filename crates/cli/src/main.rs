@@ -28,6 +28,14 @@ enum Format {
     Json,
 }
 
+/// `rules` can also print the catalog as Markdown (the source of docs/rules.md).
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Validate a workspace file and print its diagnostics (exit 1 if any error).
@@ -40,7 +48,7 @@ enum Command {
     /// Print the catalog of validation rules.
     Rules {
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: RulesFormat,
     },
     /// List every port, product, field and use case downstream of a product, a contract or a
     /// field (`contract-id/object.property`).
@@ -80,7 +88,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { workspace, format } => commands::check(&workspace, matches!(format, Format::Json)),
-        Command::Rules { format } => commands::rules(matches!(format, Format::Json)),
+        Command::Rules { format: RulesFormat::Markdown } => commands::rules_markdown(),
+        Command::Rules { format } => commands::rules(matches!(format, RulesFormat::Json)),
         Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
         Command::Diff { old, new, contract, format } => {
             inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))

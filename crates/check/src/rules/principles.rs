@@ -1,100 +1,601 @@
 //! The principles of data products over Medallion layers: every output is owned, has a purpose
-//! and a contract, so quality is pushed from the source instead of pulled downstream.
+//! and a contract with quality rules and service levels, so quality is pushed from the source
+//! instead of pulled downstream; products add meaning instead of copying tiers; personal data
+//! stays classified along lineage; promises downstream never exceed what upstream delivers.
 
-use crate::diagnostic::{EntityKind, Location, Severity};
-use crate::engine::{Family, Rule, Sink};
-use crate::index::Index;
+use dpstudio_model::{DataContract, DataProduct, Status};
 
-pub const OUTPUT_PORT_CONTRACT: Rule = Rule {
-    id: "principles.output-port-contract",
-    family: Family::Principles,
-    severity: Severity::Error,
-    summary: "An output port has no data contract.",
-    rationale: "Without a contract consumers must discover schema and quality themselves — the 'pull' problem of layered lakes.",
-    run: output_port_contract,
-};
+use super::values::{classifies_personal_data, minutes};
+use super::walk::{each_property, each_quality_rule};
+use super::{contract_at, input_contracts, input_products, product_at};
+use crate::diagnostic::Severity;
+use crate::engine::{Check, Family, Rule, Sink};
+use crate::hash::FastMap;
+use crate::index::{FieldLookup, Index};
 
-fn output_port_contract(index: &Index, sink: &mut Sink) {
-    for product in &index.workspace.products {
-        for (i, port) in product.output_ports.iter().enumerate() {
-            if port.contract.is_none() {
+const fn rule(
+    id: &'static str,
+    severity: Severity,
+    summary: &'static str,
+    rationale: &'static str,
+    check: Check,
+) -> Rule {
+    Rule { id, family: Family::Principles, severity, summary, rationale, check }
+}
+
+pub const OUTPUT_PORT_CONTRACT: Rule = rule(
+    "principles.output-port-contract",
+    Severity::Error,
+    "An output port has no data contract.",
+    "Without a contract consumers must discover schema and quality themselves — the 'pull' problem of layered lakes.",
+    Check::Product(output_port_contract),
+);
+
+fn output_port_contract(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    for (i, port) in product.output_ports.iter().enumerate() {
+        if port.contract.is_none() {
+            sink.emit(
+                product_at(product, format!("outputPorts[{i}].contract")),
+                format!("output port '{}' of '{}' has no contract", port.name, product.name),
+                "Attach a data contract to the port (or create one from its schema).",
+            );
+        }
+    }
+}
+
+pub const PRODUCT_OWNER: Rule = rule(
+    "principles.product-owner",
+    Severity::Warning,
+    "A data product has no owning team.",
+    "A product nobody owns is a table nobody fixes; ownership is what makes it a product.",
+    Check::Product(product_owner),
+);
+
+fn product_owner(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.owner_team.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        sink.emit(
+            product_at(product, "ownerTeam"),
+            format!("'{}' has no owner team", product.name),
+            "Choose the team accountable for this product.",
+        );
+    }
+}
+
+pub const PRODUCT_PURPOSE: Rule = rule(
+    "principles.product-purpose",
+    Severity::Warning,
+    "A data product does not state its purpose.",
+    "Every product exists for a stated purpose and consumer; data copied 'just in case' is the Medallion habit this replaces.",
+    Check::Product(product_purpose),
+);
+
+fn product_purpose(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.purpose.trim().is_empty() {
+        sink.emit(
+            product_at(product, "purpose"),
+            format!("'{}' has no purpose", product.name),
+            "Write one or two sentences on why the product exists and for whom.",
+        );
+    }
+}
+
+pub const PRODUCT_SLO: Rule = rule(
+    "principles.product-slo",
+    Severity::Warning,
+    "A data product promises no service-level objective.",
+    "Expectations are declared at the source; a product without SLOs leaves consumers to measure it themselves.",
+    Check::Product(product_slo),
+);
+
+fn product_slo(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.slos.is_empty() && product.status != Status::Retired {
+        sink.emit(
+            product_at(product, "slos"),
+            format!("'{}' has no SLO", product.name),
+            "State at least its freshness, e.g. 'freshness 1 d', and its availability.",
+        );
+    }
+}
+
+pub const PRODUCT_SUPPORT: Rule = rule(
+    "principles.product-support",
+    Severity::Info,
+    "An active data product names no support channel.",
+    "Consumers of a product need somewhere to ask; owners need to hear about problems first.",
+    Check::Product(product_support),
+);
+
+fn product_support(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.status == Status::Active && product.support.is_empty() {
+        sink.emit(
+            product_at(product, "support"),
+            format!("active '{}' names no support channel", product.name),
+            "Add a chat channel, ticket queue or e-mail address for consumers.",
+        );
+    }
+}
+
+pub const LAYER_NAMING: Rule = rule(
+    "principles.layer-naming",
+    Severity::Info,
+    "A data product is named or tagged after a Medallion layer (bronze, silver, gold).",
+    "Layer names describe a processing stage, not a business purpose; a product is named for what it means.",
+    Check::Product(layer_naming),
+);
+
+fn layer_naming(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    let is_layer = |text: &str| {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| ["bronze", "silver", "gold"].iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    let field = if is_layer(&product.name) || is_layer(&product.id) {
+        Some("name".to_owned())
+    } else {
+        product.tags.iter().position(|t| is_layer(t)).map(|i| format!("tags[{i}]"))
+    };
+    if let Some(field) = field {
+        sink.emit(
+            product_at(product, field),
+            format!("'{}' is named or tagged after a Medallion layer", product.name),
+            "Name the product after the business data it serves and its consumers, e.g. 'Daily Revenue'.",
+        );
+    }
+}
+
+pub const LAYER_HOP: Rule = rule(
+    "principles.layer-hop",
+    Severity::Warning,
+    "A product's single output contract copies an input contract's schema unchanged (same names and types).",
+    "A product that only moves data one tier further is a Medallion hop: it adds cost and a failure point, not meaning.",
+    Check::Product(layer_hop),
+);
+
+fn layer_hop(index: &Index, product: &DataProduct, sink: &mut Sink) {
+    let mut outputs: Vec<&str> =
+        product.output_ports.iter().filter_map(|p| p.contract.as_ref().map(|c| c.id.as_str())).collect();
+    outputs.sort_unstable();
+    outputs.dedup();
+    let [output_id] = outputs.as_slice() else { return };
+    let Some(output) = index.contract(output_id) else { return };
+    let shape = schema_shape(output);
+    if shape.is_empty() {
+        return;
+    }
+    for (_, input) in input_contracts(index, product) {
+        if input.id != output.id && schema_shape(input) == shape {
+            let port = product
+                .output_ports
+                .iter()
+                .position(|p| p.contract.as_ref().is_some_and(|c| c.id == output.id))
+                .unwrap_or(0);
+            sink.emit(
+                product_at(product, format!("outputPorts[{port}].contract")),
+                format!("'{}' serves '{}' with the same schema as its input '{}'", product.name, output.name, input.name),
+                "Let consumers read the input product directly, or make this product add business value (join, aggregate, conform to the glossary).",
+            );
+            return;
+        }
+    }
+}
+
+/// The top-level fields of every object as sorted (name, logical type) pairs.
+fn schema_shape(contract: &DataContract) -> Vec<(&str, &str)> {
+    let mut shape: Vec<(&str, &str)> = contract
+        .schema
+        .iter()
+        .flat_map(|o| o.properties.iter().map(|p| (p.name.as_str(), p.logical_type.as_str())))
+        .collect();
+    shape.sort_unstable();
+    shape
+}
+
+pub const PII_PASSTHROUGH: Rule = rule(
+    "principles.pii-passthrough",
+    Severity::Warning,
+    "An output contract has a field named like a personal-data field of an input, without marking it PII or classifying it.",
+    "Personal data must stay classified along lineage, or access control and deletion requests stop at the first hop.",
+    Check::Product(pii_passthrough),
+);
+
+fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
+    let mut personal: FastMap<&str, &str> = FastMap::default();
+    for (_, input) in input_contracts(index, product) {
+        each_property(input, |_, _, property| {
+            if property.pii {
+                personal.entry(property.name.as_str()).or_insert(input.name.as_str());
+            }
+        });
+    }
+    if personal.is_empty() {
+        return;
+    }
+    let mut outputs: Vec<&str> =
+        product.output_ports.iter().filter_map(|p| p.contract.as_ref().map(|c| c.id.as_str())).collect();
+    outputs.sort_unstable();
+    outputs.dedup();
+    for output in outputs.into_iter().filter_map(|id| index.contract(id)) {
+        each_property(output, |at, _, property| {
+            let Some(source) = personal.get(property.name.as_str()) else { return };
+            if !classifies_personal_data(property.pii, &property.classification) {
                 sink.emit(
-                    Location::new(EntityKind::Product, &product.id, format!("outputPorts[{i}].contract")),
-                    format!("output port '{}' of '{}' has no contract", port.name, product.name),
-                    "Attach a data contract to the port (or create one from its schema).",
+                    contract_at(output, at.field("pii")),
+                    format!(
+                        "'{}' of '{}', served by '{}', carries personal data from '{source}' unmarked",
+                        property.name, output.name, product.name
+                    ),
+                    format!("Mark '{}' as PII with a classification such as 'restricted' in contract '{}', or drop it.", property.name, output.id),
                 );
             }
-        }
+        });
     }
 }
 
-pub const PRODUCT_OWNER: Rule = Rule {
-    id: "principles.product-owner",
-    family: Family::Principles,
-    severity: Severity::Warning,
-    summary: "A data product has no owning team.",
-    rationale: "A product nobody owns is a table nobody fixes; ownership is what makes it a product.",
-    run: product_owner,
-};
+pub const PII_LINEAGE: Rule = rule(
+    "principles.pii-lineage",
+    Severity::Warning,
+    "A field derived (transformSourceObjects) from a personal-data field is not marked PII or classified.",
+    "Field-level lineage shows where personal data goes; every field it reaches must carry the marking.",
+    Check::Contract(pii_lineage),
+);
 
-fn product_owner(index: &Index, sink: &mut Sink) {
-    for product in &index.workspace.products {
-        if product.owner_team.as_deref().is_none_or(|t| t.trim().is_empty()) {
+fn pii_lineage(index: &Index, contract: &DataContract, sink: &mut Sink) {
+    each_property(contract, |at, _, property| {
+        if classifies_personal_data(property.pii, &property.classification) {
+            return;
+        }
+        for (i, source) in property.transform_source_objects.iter().enumerate() {
+            if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
+                if upstream.pii {
+                    sink.emit(
+                        contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
+                        format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
+                        "Mark the field PII and classify it (e.g. 'restricted'), or anonymise it and say how in transformLogic.",
+                    );
+                    return;
+                }
+            }
+        }
+    });
+}
+
+pub const PII_PUBLIC: Rule = rule(
+    "principles.pii-public",
+    Severity::Error,
+    "A field marked as personal data is classified public.",
+    "The two markings contradict each other; exports would grant public access to personal data.",
+    Check::Contract(pii_public),
+);
+
+fn pii_public(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    each_property(contract, |at, _, property| {
+        if property.pii && property.classification.trim().eq_ignore_ascii_case("public") {
             sink.emit(
-                Location::new(EntityKind::Product, &product.id, "ownerTeam"),
-                format!("'{}' has no owner team", product.name),
-                "Choose the team accountable for this product.",
+                contract_at(contract, at.field("classification")),
+                format!("personal-data field '{}' is classified public", property.name),
+                "Classify it 'restricted' or 'confidential', or remove the PII flag if it holds no personal data.",
+            );
+        }
+    });
+}
+
+pub const FRESHNESS_SLO: Rule = rule(
+    "principles.freshness-slo",
+    Severity::Warning,
+    "A product promises fresher data (freshness/latency SLO) than its inputs promise to deliver.",
+    "Quality compounds along lineage: a downstream promise stricter than its inputs' is one it cannot keep.",
+    Check::Product(freshness_slo),
+);
+
+fn freshness_slo(index: &Index, product: &DataProduct, sink: &mut Sink) {
+    // This product's strictest promise.
+    let Some((slo_at, promised)) = product
+        .slos
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_freshness(&s.property))
+        .filter_map(|(i, s)| minutes(&s.value, &s.unit).map(|m| (i, m)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+    else {
+        return;
+    };
+    // Per input, the best it promises (its product's SLOs, its contract's SLA); the product can
+    // be no fresher than its slowest input.
+    let mut slowest: Option<(f64, String)> = None;
+    let mut consider = |delivers: Option<f64>, name: &str| {
+        if let Some(m) = delivers {
+            if slowest.as_ref().is_none_or(|(s, _)| m > *s) {
+                slowest = Some((m, name.to_owned()));
+            }
+        }
+    };
+    for upstream in input_products(index, product) {
+        let delivers = upstream
+            .slos
+            .iter()
+            .filter(|s| is_freshness(&s.property))
+            .filter_map(|s| minutes(&s.value, &s.unit))
+            .min_by(f64::total_cmp);
+        consider(delivers, &upstream.name);
+    }
+    for (_, contract) in input_contracts(index, product) {
+        let delivers = contract
+            .sla
+            .iter()
+            .filter(|s| is_freshness(&s.property))
+            .filter_map(|s| minutes(&s.value, &s.unit))
+            .min_by(f64::total_cmp);
+        consider(delivers, &contract.name);
+    }
+    if let Some((needed, from)) = slowest {
+        if promised < needed {
+            sink.emit(
+                product_at(product, format!("slos[{slo_at}]")),
+                format!(
+                    "'{}' promises data within {} but input '{from}' only delivers within {}",
+                    product.name,
+                    show_minutes(promised),
+                    show_minutes(needed)
+                ),
+                format!("Relax the SLO to at least {}, or agree a fresher SLO with '{from}'.", show_minutes(needed)),
             );
         }
     }
 }
 
-pub const PRODUCT_PURPOSE: Rule = Rule {
-    id: "principles.product-purpose",
-    family: Family::Principles,
-    severity: Severity::Warning,
-    summary: "A data product does not state its purpose.",
-    rationale: "Every product exists for a stated purpose and consumer; data copied 'just in case' is the Medallion habit this replaces.",
-    run: product_purpose,
-};
+fn is_freshness(property: &str) -> bool {
+    let p = property.trim();
+    p.eq_ignore_ascii_case("freshness") || p.eq_ignore_ascii_case("latency")
+}
 
-fn product_purpose(index: &Index, sink: &mut Sink) {
-    for product in &index.workspace.products {
-        if product.purpose.trim().is_empty() {
+fn show_minutes(m: f64) -> String {
+    if m >= 1440.0 && (m / 1440.0).fract() == 0.0 {
+        format!("{} d", m / 1440.0)
+    } else if m >= 60.0 && (m / 60.0).fract() == 0.0 {
+        format!("{} h", m / 60.0)
+    } else {
+        format!("{m} m")
+    }
+}
+
+pub const ACTIVE_EXPOSES_DRAFT: Rule = rule(
+    "principles.active-exposes-draft",
+    Severity::Warning,
+    "An active data product serves a contract that is still proposed or draft.",
+    "Consumers of an active product build on its contract; a draft contract may still change under them.",
+    Check::Product(active_exposes_draft),
+);
+
+fn active_exposes_draft(index: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.status != Status::Active {
+        return;
+    }
+    for (i, port) in product.output_ports.iter().enumerate() {
+        let Some(contract) = port.contract.as_ref().and_then(|c| index.contract(&c.id)) else { continue };
+        if matches!(contract.status, Status::Proposed | Status::Draft) {
             sink.emit(
-                Location::new(EntityKind::Product, &product.id, "purpose"),
-                format!("'{}' has no purpose", product.name),
-                "Write one or two sentences on why the product exists and for whom.",
+                product_at(product, format!("outputPorts[{i}].contract")),
+                format!("active '{}' serves contract '{}', which is {}", product.name, contract.name, contract.status.as_str()),
+                "Activate the contract once agreed, or set the product back to draft.",
             );
         }
+    }
+}
+
+pub const ACTIVE_READS_DEPRECATED: Rule = rule(
+    "principles.active-reads-deprecated",
+    Severity::Warning,
+    "An active data product reads a deprecated or retired product or contract.",
+    "Deprecation announces removal; an active product built on it inherits a deadline it may not know.",
+    Check::Product(active_reads_deprecated),
+);
+
+fn active_reads_deprecated(index: &Index, product: &DataProduct, sink: &mut Sink) {
+    if product.status != Status::Active {
+        return;
+    }
+    let ending = |s: Status| matches!(s, Status::Deprecated | Status::Retired);
+    for (i, port) in product.input_ports.iter().enumerate() {
+        let upstream = match &port.source {
+            dpstudio_model::InputSource::Product { product: up, .. } => index.product(up),
+            dpstudio_model::InputSource::System { .. } => None,
+        };
+        let (what, name, status) = if let Some(up) = upstream.filter(|p| ending(p.status)) {
+            ("product", up.name.as_str(), up.status)
+        } else if let Some((_, c)) = input_contracts(index, product).into_iter().find(|(p, c)| *p == i && ending(c.status)) {
+            ("contract", c.name.as_str(), c.status)
+        } else {
+            continue;
+        };
+        sink.emit(
+            product_at(product, format!("inputPorts[{i}]")),
+            format!("active '{}' reads {what} '{name}', which is {}", product.name, status.as_str()),
+            "Move the input to the successor product or contract version.",
+        );
+    }
+}
+
+pub const CONTRACT_QUALITY: Rule = rule(
+    "principles.contract-quality",
+    Severity::Warning,
+    "A data contract declares no quality rule.",
+    "Quality is pushed from the source by declaring it; without rules every consumer checks on their own.",
+    Check::Contract(contract_quality),
+);
+
+fn contract_quality(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    let mut any = false;
+    each_quality_rule(contract, |_, _| any = true);
+    if !any {
+        sink.emit(
+            contract_at(contract, "quality"),
+            format!("contract '{}' declares no quality rule", contract.name),
+            "Add at least a row count or null check on the key, e.g. 'nullValues mustBe 0'.",
+        );
+    }
+}
+
+pub const CONTRACT_SLA: Rule = rule(
+    "principles.contract-sla",
+    Severity::Warning,
+    "A data contract declares no SLA property.",
+    "Freshness, availability and retention are part of the promise; without them consumers guess.",
+    Check::Contract(contract_sla),
+);
+
+fn contract_sla(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    if contract.sla.is_empty() {
+        sink.emit(
+            contract_at(contract, "sla"),
+            format!("contract '{}' declares no SLA", contract.name),
+            "Add at least latency (e.g. 1 d) and availability.",
+        );
+    }
+}
+
+pub const CONTRACT_PURPOSE: Rule = rule(
+    "principles.contract-purpose",
+    Severity::Warning,
+    "A data contract does not state the purpose of its data.",
+    "Business context belongs in the contract; a consumer reading it must learn what the data is for.",
+    Check::Contract(contract_purpose),
+);
+
+fn contract_purpose(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    if contract.description.purpose.trim().is_empty() {
+        sink.emit(
+            contract_at(contract, "description.purpose"),
+            format!("contract '{}' does not state its purpose", contract.name),
+            "Write one sentence on what the data is and what it is for.",
+        );
+    }
+}
+
+pub const CONTRACT_OWNER: Rule = rule(
+    "principles.contract-owner",
+    Severity::Warning,
+    "A data contract names no owning team.",
+    "Someone must answer for a contract's promises and approve its changes.",
+    Check::Contract(contract_owner),
+);
+
+fn contract_owner(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    if contract.team.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        sink.emit(
+            contract_at(contract, "team"),
+            format!("contract '{}' names no team", contract.name),
+            "Set the team of the product that publishes it.",
+        );
+    }
+}
+
+pub const BUSINESS_CONTEXT: Rule = rule(
+    "principles.business-context",
+    Severity::Info,
+    "No field of a data contract links to a glossary term.",
+    "Upstream tiers in layered lakes carry no business meaning; linking fields to the glossary is how products do.",
+    Check::Contract(business_context),
+);
+
+fn business_context(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    let mut linked = false;
+    each_property(contract, |_, _, property| linked |= !property.glossary.is_empty());
+    if !linked && !contract.schema.is_empty() {
+        sink.emit(
+            contract_at(contract, "schema"),
+            format!("no field of contract '{}' links to the glossary", contract.name),
+            "Link the key fields to glossary terms (e.g. order_id → Order).",
+        );
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::testing::{fires, sample};
+pub(crate) mod tests {
+    use dpstudio_model::*;
+
+    use crate::rules::testing::{assert_cases, assert_silent, Case};
+
+    fn freshness(ws: &mut Workspace, value: f64, unit: &str) {
+        ws.products[1].slos[0] = Slo { property: "freshness".into(), value: value.into(), unit: unit.into(), ..Default::default() };
+    }
+
+    fn add_field(ws: &mut Workspace, property: Property) {
+        ws.contracts[1].schema[0].properties.push(property);
+    }
+
+    pub(crate) const CASES: &[Case] = &[
+        ("principles.output-port-contract", "outputPorts[0].contract", |ws| ws.products[0].output_ports[0].contract = None),
+        ("principles.product-owner", "ownerTeam", |ws| ws.products[0].owner_team = None),
+        ("principles.product-purpose", "purpose", |ws| ws.products[0].purpose.clear()),
+        ("principles.product-slo", "slos", |ws| ws.products[0].slos.clear()),
+        ("principles.product-support", "support", |ws| ws.products[0].support.clear()),
+        ("principles.layer-naming", "tags[0]", |ws| ws.products[1].tags = vec!["gold".into()]),
+        ("principles.layer-naming", "name", |ws| ws.products[1].name = "Silver Sales".into()),
+        ("principles.layer-hop", "outputPorts[0].contract", |ws| {
+            ws.contracts[1].schema = ws.contracts[0].schema.clone();
+        }),
+        ("principles.pii-passthrough", "schema[0].properties[2].pii", |ws| {
+            add_field(ws, Property { name: "email".into(), logical_type: "string".into(), ..Default::default() })
+        }),
+        ("principles.pii-lineage", "schema[0].properties[2].transformSourceObjects[0]", |ws| {
+            let contact = Property {
+                name: "contact".into(),
+                logical_type: "string".into(),
+                transform_source_objects: vec!["orders-contract/orders.email".into()],
+                ..Default::default()
+            };
+            add_field(ws, contact);
+        }),
+        ("principles.pii-public", "schema[0].properties[4].classification", |ws| {
+            ws.contracts[0].schema[0].properties[4].classification = "public".into()
+        }),
+        ("principles.freshness-slo", "slos[0]", |ws| freshness(ws, 5.0, "m")),
+        ("principles.active-exposes-draft", "outputPorts[0].contract", |ws| ws.contracts[1].status = Status::Draft),
+        ("principles.active-reads-deprecated", "inputPorts[0]", |ws| ws.products[0].status = Status::Deprecated),
+        ("principles.active-reads-deprecated", "inputPorts[0]", |ws| ws.contracts[0].status = Status::Retired),
+        ("principles.contract-quality", "quality", |ws| ws.contracts[1].quality.clear()),
+        ("principles.contract-sla", "sla", |ws| ws.contracts[1].sla.clear()),
+        ("principles.contract-purpose", "description.purpose", |ws| ws.contracts[1].description.purpose.clear()),
+        ("principles.contract-owner", "team", |ws| ws.contracts[1].team = None),
+        ("principles.business-context", "schema", |ws| ws.contracts[1].schema[0].properties[1].glossary.clear()),
+    ];
 
     #[test]
-    fn output_port_contract_fires_when_contract_removed() {
-        let mut ws = sample();
-        assert!(!fires(&ws, "principles.output-port-contract"));
-        ws.products[0].output_ports[0].contract = None;
-        assert!(fires(&ws, "principles.output-port-contract"));
+    fn each_principle_fires_on_its_edit() {
+        assert_cases(CASES);
     }
 
     #[test]
-    fn product_owner_fires_without_team() {
-        let mut ws = sample();
-        assert!(!fires(&ws, "principles.product-owner"));
-        ws.products[0].owner_team = None;
-        assert!(fires(&ws, "principles.product-owner"));
-    }
-
-    #[test]
-    fn product_purpose_fires_on_blank_purpose() {
-        let mut ws = sample();
-        assert!(!fires(&ws, "principles.product-purpose"));
-        ws.products[0].purpose = String::new();
-        assert!(fires(&ws, "principles.product-purpose"));
+    fn principles_stay_silent_on_near_misses() {
+        assert_silent(&[
+            // As fresh as the input is fine; so is a unit spelled out.
+            ("principles.freshness-slo", |ws| freshness(ws, 15.0, "m")),
+            ("principles.freshness-slo", |ws| freshness(ws, 0.25, "hours")),
+            // Same names but a changed type is a transformation, not a copy.
+            ("principles.layer-hop", |ws| {
+                ws.contracts[1].schema = ws.contracts[0].schema.clone();
+                ws.contracts[1].schema[0].properties[2].logical_type = "integer".into();
+            }),
+            // Passing personal data on is fine when the output marks it.
+            ("principles.pii-passthrough", |ws| {
+                add_field(ws, Property { name: "email".into(), logical_type: "string".into(), classification: "confidential".into(), ..Default::default() })
+            }),
+            ("principles.pii-lineage", |ws| {
+                let contact = Property {
+                    name: "contact".into(),
+                    logical_type: "string".into(),
+                    pii: true,
+                    classification: "restricted".into(),
+                    transform_source_objects: vec!["orders-contract/orders.email".into()],
+                    ..Default::default()
+                };
+                add_field(ws, contact);
+            }),
+            ("principles.layer-naming", |ws| ws.products[1].name = "Golden Customers".into()),
+            // A draft product may expose a draft contract.
+            ("principles.active-exposes-draft", |ws| {
+                ws.contracts[1].status = Status::Draft;
+                ws.products[1].status = Status::Draft;
+            }),
+        ]);
     }
 }

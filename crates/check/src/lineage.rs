@@ -1,0 +1,223 @@
+//! The product lineage graph: an edge runs from an upstream product to every product with an
+//! input port reading it. Rules use it to find cycles; impact analysis and the canvas can use
+//! it to walk downstream or upstream. Building it is O(products + input ports).
+
+use std::collections::VecDeque;
+
+use dpstudio_model::{InputSource, Workspace};
+
+use crate::hash::FastMap;
+
+/// Products and the "is read by" edges between them. Inputs naming an unknown product are
+/// left out (a reference rule reports them); a duplicated product id is one node.
+pub struct ProductGraph<'w> {
+    ids: Vec<&'w str>,
+    position: FastMap<&'w str, usize>,
+    downstream: Vec<Vec<usize>>,
+    upstream: Vec<Vec<usize>>,
+}
+
+impl<'w> ProductGraph<'w> {
+    pub fn new(workspace: &'w Workspace) -> Self {
+        let mut ids = Vec::with_capacity(workspace.products.len());
+        let mut position = FastMap::default();
+        for product in &workspace.products {
+            position.entry(product.id.as_str()).or_insert_with(|| {
+                ids.push(product.id.as_str());
+                ids.len() - 1
+            });
+        }
+        let mut downstream = vec![Vec::new(); ids.len()];
+        let mut upstream = vec![Vec::new(); ids.len()];
+        for product in &workspace.products {
+            let Some(&to) = position.get(product.id.as_str()) else { continue };
+            for port in &product.input_ports {
+                if let InputSource::Product { product: from_id, .. } = &port.source {
+                    if let Some(&from) = position.get(from_id.as_str()) {
+                        if let (Some(d), Some(u)) = (downstream.get_mut(from), upstream.get_mut(to)) {
+                            d.push(to);
+                            u.push(from);
+                        }
+                    }
+                }
+            }
+        }
+        ProductGraph { ids, position, downstream, upstream }
+    }
+
+    /// Products reading `id` directly, each once, in workspace order.
+    pub fn downstream_of(&self, id: &str) -> Vec<&'w str> {
+        self.neighbours(id, &self.downstream)
+    }
+
+    /// Products `id` reads directly, each once, in workspace order.
+    pub fn upstream_of(&self, id: &str) -> Vec<&'w str> {
+        self.neighbours(id, &self.upstream)
+    }
+
+    /// Every product reached from `id` by following reads downstream (not `id` itself unless a
+    /// cycle leads back to it), nearest first.
+    pub fn all_downstream(&self, id: &str) -> Vec<&'w str> {
+        let Some(&start) = self.position.get(id) else { return Vec::new() };
+        let mut seen = vec![false; self.ids.len()];
+        let mut queue = VecDeque::from([start]);
+        let mut out = Vec::new();
+        while let Some(node) = queue.pop_front() {
+            for &next in self.downstream.get(node).map(Vec::as_slice).unwrap_or_default() {
+                if let Some(flag) = seen.get_mut(next) {
+                    if !*flag {
+                        *flag = true;
+                        out.extend(self.ids.get(next).copied());
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The lineage cycles: each strongly connected group of products (two or more, or one
+    /// reading itself), members in workspace order, groups ordered by their first member.
+    pub fn cycles(&self) -> Vec<Vec<&'w str>> {
+        let mut groups: Vec<Vec<usize>> = strongly_connected(&self.downstream)
+            .into_iter()
+            .filter(|group| match group.as_slice() {
+                [single] => self.downstream.get(*single).is_some_and(|d| d.contains(single)),
+                _ => true,
+            })
+            .collect();
+        for group in &mut groups {
+            group.sort_unstable();
+        }
+        groups.sort_unstable();
+        groups
+            .into_iter()
+            .map(|g| g.into_iter().filter_map(|i| self.ids.get(i).copied()).collect())
+            .collect()
+    }
+
+    fn neighbours(&self, id: &str, edges: &[Vec<usize>]) -> Vec<&'w str> {
+        let Some(&node) = self.position.get(id) else { return Vec::new() };
+        let mut next: Vec<usize> = edges.get(node).cloned().unwrap_or_default();
+        next.sort_unstable();
+        next.dedup();
+        next.into_iter().filter_map(|i| self.ids.get(i).copied()).collect()
+    }
+}
+
+/// Tarjan's algorithm, iterative so that a long chain of products cannot overflow the stack.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut groups = Vec::new();
+    let mut counter = 0;
+    // Each frame is (node, index of the next edge to follow).
+    let mut frames: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        frames.push((root, 0));
+        order[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut next_edge)) = frames.last_mut() {
+            let successors = &edges[node];
+            if let Some(&next) = successors.get(*next_edge) {
+                *next_edge += 1;
+                if order[next] == UNSEEN {
+                    order[next] = counter;
+                    low[next] = counter;
+                    counter += 1;
+                    stack.push(next);
+                    on_stack[next] = true;
+                    frames.push((next, 0));
+                } else if on_stack[next] {
+                    low[node] = low[node].min(order[next]);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == order[node] {
+                let mut group = Vec::new();
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    group.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                groups.push(group);
+            }
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use dpstudio_model::*;
+
+    use super::*;
+
+    fn product(id: &str, reads: &[&str]) -> DataProduct {
+        DataProduct {
+            id: id.into(),
+            name: id.into(),
+            input_ports: reads
+                .iter()
+                .map(|r| InputPort {
+                    id: format!("in-{r}"),
+                    name: (*r).into(),
+                    source: InputSource::Product { product: (*r).into(), port: "out".into() },
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn workspace(products: Vec<DataProduct>) -> Workspace {
+        Workspace { products, ..Default::default() }
+    }
+
+    #[test]
+    fn finds_cycles_and_self_loops_but_not_diamonds() {
+        let ws = workspace(vec![
+            product("a", &["c"]),
+            product("b", &["a"]),
+            product("c", &["b"]),
+            product("d", &["a", "c"]),
+            product("e", &["e"]),
+            product("f", &["d", "missing"]),
+        ]);
+        let graph = ProductGraph::new(&ws);
+        assert_eq!(graph.cycles(), vec![vec!["a", "b", "c"], vec!["e"]]);
+        assert_eq!(graph.downstream_of("a"), vec!["b", "d"]);
+        assert_eq!(graph.upstream_of("f"), vec!["d"]);
+        assert_eq!(graph.all_downstream("d"), vec!["f"]);
+        assert!(graph.downstream_of("nope").is_empty());
+    }
+
+    #[test]
+    fn a_dag_has_no_cycles_even_when_deep() {
+        // A 20,000-long chain would overflow a recursive search.
+        let mut products = vec![product("p0", &[])];
+        for i in 1..20_000 {
+            products.push(product(&format!("p{i}"), &[&format!("p{}", i - 1)]));
+        }
+        let ws = workspace(products);
+        let graph = ProductGraph::new(&ws);
+        assert!(graph.cycles().is_empty());
+        assert_eq!(graph.all_downstream("p19990").len(), 9);
+    }
+}

@@ -1,0 +1,136 @@
+//! Small value checks shared by several rules: versions, names, ids, durations and whether a
+//! JSON value fits a logical type.
+
+use serde_json::Value;
+
+/// `MAJOR.MINOR.PATCH`, numbers without leading zeros, with optional `-pre.release` and
+/// `+build` parts (Semantic Versioning 2.0.0).
+pub fn is_semver(version: &str) -> bool {
+    let (rest, build) = match version.split_once('+') {
+        Some((r, b)) => (r, Some(b)),
+        None => (version, None),
+    };
+    let (core, pre) = match rest.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (rest, None),
+    };
+    let numbers: Vec<&str> = core.split('.').collect();
+    let numeric = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
+    let ident = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    numbers.len() == 3
+        && numbers.iter().all(|n| numeric(n))
+        && pre.is_none_or(|p| p.split('.').all(ident))
+        && build.is_none_or(|b| b.split('.').all(ident))
+}
+
+/// `snake_case`: a lower-case letter, then lower-case letters, digits and single underscores.
+pub fn is_snake_case(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !name.contains("__")
+        && !name.ends_with('_')
+}
+
+/// Ids end up in references (`contract-id/object.property`), URLs and file names: they must
+/// not be blank or hold whitespace or a slash.
+pub fn id_problem(id: &str) -> Option<&'static str> {
+    if id.trim().is_empty() {
+        Some("is empty")
+    } else if id.chars().any(char::is_whitespace) {
+        Some("contains whitespace")
+    } else if id.contains('/') {
+        Some("contains '/', which separates ids in references")
+    } else {
+        None
+    }
+}
+
+/// A number given as a JSON number or a numeric string.
+pub fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A duration in minutes from a value and a unit (`m`, `h`, `d`, also spelled out; ODCS also
+/// writes `min`, `hour(s)`, `day(s)`, `week(s)`, `s`).
+pub fn minutes(value: &Value, unit: &str) -> Option<f64> {
+    let amount = number(value)?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "s" | "sec" | "second" | "seconds" => 1.0 / 60.0,
+        "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
+        "h" | "hr" | "hour" | "hours" => 60.0,
+        "d" | "day" | "days" => 24.0 * 60.0,
+        "w" | "week" | "weeks" => 7.0 * 24.0 * 60.0,
+        _ => return None,
+    };
+    (amount.is_finite() && amount >= 0.0).then_some(amount * factor)
+}
+
+/// Whether a JSON value fits an ODCS logical type. Unknown or missing types accept anything
+/// (another rule reports them).
+pub fn fits_type(value: &Value, logical_type: &str) -> bool {
+    match logical_type {
+        "string" | "date" | "timestamp" | "time" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        _ => true,
+    }
+}
+
+/// A classification strong enough for personal data: set, and not `public`.
+pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
+    let c = classification.trim();
+    pii || (!c.is_empty() && !c.eq_ignore_ascii_case("public"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semver_accepts_only_three_numbers_with_optional_tags() {
+        for ok in ["0.1.0", "1.2.3", "10.0.0-rc.1", "1.0.0+build.5", "1.0.0-alpha-2+x"] {
+            assert!(is_semver(ok), "{ok}");
+        }
+        for bad in ["", "1", "1.2", "v1.2.3", "01.2.3", "1.2.3.4", "1.2.x", "1.2.3-", "1.2.3-a..b"] {
+            assert!(!is_semver(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn snake_case_names() {
+        for ok in ["order_id", "a", "line2_total"] {
+            assert!(is_snake_case(ok), "{ok}");
+        }
+        for bad in ["", "OrderId", "orderId", "_x", "x_", "a__b", "2nd", "order-id", "ordér"] {
+            assert!(!is_snake_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_convert_to_minutes() {
+        assert_eq!(minutes(&Value::from(15), "m"), Some(15.0));
+        assert_eq!(minutes(&Value::from("2"), "h"), Some(120.0));
+        assert_eq!(minutes(&Value::from(1), "d"), Some(1440.0));
+        assert_eq!(minutes(&Value::from(1), "%"), None);
+        assert_eq!(minutes(&Value::from(-1), "d"), None);
+        assert_eq!(minutes(&Value::Null, "d"), None);
+    }
+
+    #[test]
+    fn values_fit_logical_types() {
+        assert!(fits_type(&Value::from("x"), "date"));
+        assert!(fits_type(&Value::from(3), "integer"));
+        assert!(!fits_type(&Value::from(3.5), "integer"));
+        assert!(fits_type(&Value::from(3.5), "number"));
+        assert!(!fits_type(&Value::from("3"), "number"));
+        assert!(fits_type(&Value::from("anything"), "unknown"));
+    }
+}
