@@ -17,7 +17,9 @@ use crate::error::{ErrorKind, FormatError};
 /// Inputs above this size are refused before parsing (real contracts are far below 1 MB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Deepest nesting of mappings and sequences accepted; bounds every recursion that follows.
-pub const MAX_DEPTH: usize = 64;
+/// 32 levels are about 15 levels of nested ODCS properties, and keep the parser's recursion
+/// within 1 MB of stack even in debug builds (wasm's default stack is 1 MB).
+pub const MAX_DEPTH: usize = 32;
 
 /// A parsed document: its value and where each node started (`/schema/0/name` → line, column).
 #[derive(Debug, Clone, Default)]
@@ -86,9 +88,21 @@ fn saphyr_error(e: serde_saphyr::Error) -> FormatError {
     } else {
         ErrorKind::Syntax
     };
-    // The rendered message may carry a source snippet over several lines; the first is the gist.
+    // The rendered message may carry a source snippet over several lines; the first is the
+    // gist, after the "error: line L column C: " prefix we report as fields.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid YAML").trim();
-    FormatError { kind, line, column, path: String::new(), message: first.to_owned() }
+    let mut message = first.strip_prefix("error:").unwrap_or(first).trim();
+    if let Some(rest) = message.strip_prefix("line ") {
+        if let Some((_, after)) = rest.split_once(": ") {
+            message = after;
+        }
+    }
+    let message = if kind == ErrorKind::TooLarge {
+        format!("the document is nested too deeply or is too large ({message}); at most {MAX_DEPTH} levels of nesting are read")
+    } else {
+        message.to_owned()
+    };
+    FormatError { kind, line, column, path: String::new(), message }
 }
 
 /// A YAML node with its children's positions, as read by serde-saphyr.
