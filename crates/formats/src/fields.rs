@@ -140,6 +140,28 @@ impl<'d> Fields<'d> {
         }
     }
 
+    /// A mapping of named entries (the Data Contract Specification's `models`, `fields`,
+    /// `servers`) as `(name, path, value)` in document order (by position: parsed mappings
+    /// themselves are sorted by key).
+    pub fn entries(&mut self, key: &str) -> Result<Vec<(String, String, Value)>, FormatError> {
+        match self.map.remove(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Object(map)) => {
+                let base = self.child_path(key);
+                let mut out: Vec<(String, String, Value)> = map
+                    .into_iter()
+                    .map(|(name, value)| {
+                        let path = format!("{base}/{}", escape_pointer(&name));
+                        (name, path, value)
+                    })
+                    .collect();
+                out.sort_by_key(|(_, path, _)| self.doc.position(path));
+                Ok(out)
+            }
+            Some(other) => Err(self.wrong(key, "a mapping of named entries", &other)),
+        }
+    }
+
     /// A nested mapping with its path.
     pub fn object(&mut self, key: &str) -> Result<Option<Fields<'d>>, FormatError> {
         match self.map.remove(key) {

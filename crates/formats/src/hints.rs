@@ -19,7 +19,7 @@ pub fn record(original: &Map<String, Value>, rendered: &Map<String, Value>, extr
     let mut hints = Map::new();
     let keys = original.keys().chain(rendered.keys().filter(|k| !original.contains_key(*k)));
     for key in keys {
-        if key == hint_key || ignore.contains(&key.as_str()) {
+        if HINT_KEYS.contains(&key.as_str()) || ignore.contains(&key.as_str()) {
             continue;
         }
         let was = original.get(key);
@@ -40,14 +40,23 @@ pub fn record(original: &Map<String, Value>, rendered: &Map<String, Value>, extr
     }
 }
 
-/// Writes `extra` (without the hint key) into `out`, keys already rendered from typed fields
-/// taking precedence, then applies the hints whose field was not edited since import.
+/// The hint keys of every format: none of them is ever written into a document.
+pub const HINT_KEYS: [&str; 3] = ["_odcs", "_odps", "_dcs"];
+
+/// Writes `extra` (without any format's hints) into `out`, keys already rendered from typed
+/// fields taking precedence, then applies this format's hints (see [`apply`]).
 pub fn finish(out: &mut Map<String, Value>, extra: &Extra, hint_key: &str) {
     for (key, value) in extra {
-        if key != hint_key && !out.contains_key(key) {
+        if !HINT_KEYS.contains(&key.as_str()) && !out.contains_key(key) {
             out.insert(key.clone(), value.clone());
         }
     }
+    apply(out, extra, hint_key);
+}
+
+/// Applies the hints whose field was not edited since import: sets the original value back
+/// (or removes a key the original did not have).
+pub fn apply(out: &mut Map<String, Value>, extra: &Extra, hint_key: &str) {
     let Some(Value::Object(hints)) = extra.get(hint_key) else { return };
     for (key, hint) in hints {
         let Value::Object(hint) = hint else { continue };

@@ -6,6 +6,7 @@
 //! do no I/O and never panic. Exporters return text.
 
 mod common;
+pub mod dcs;
 mod error;
 mod fields;
 mod hints;

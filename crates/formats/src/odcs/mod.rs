@@ -7,7 +7,7 @@
 mod contract;
 mod downgrade;
 mod parts;
-mod quality;
+pub(crate) mod quality;
 mod schema;
 
 use dpstudio_model::{Context, DataContract, Workspace};

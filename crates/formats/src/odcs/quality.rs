@@ -4,8 +4,7 @@
 use dpstudio_model::{QualityKind, QualityRule};
 use serde_json::{Map, Value};
 
-use super::FMT;
-use crate::common::{import_object, lenient_text, put_str, read_list};
+use crate::common::{import_object, Fmt, lenient_text, put_str, read_list};
 use crate::error::FormatError;
 use crate::fields::Fields;
 use crate::hints;
@@ -16,10 +15,11 @@ pub const OPERATORS: [&str; 8] = [
     "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween",
 ];
 
-pub fn read(f: &mut Fields<'_>) -> Result<Vec<QualityRule>, FormatError> {
+/// Reads `quality` (ODCS, and the Data Contract Specification, which spells rules the same way).
+pub fn read(f: &mut Fields<'_>, fmt: Fmt) -> Result<Vec<QualityRule>, FormatError> {
     let doc = f.doc();
     read_list(f.list("quality")?, |path, value| {
-        import_object(doc, path, value, "a quality rule", FMT, |mut f| {
+        import_object(doc, path, value, "a quality rule", fmt, |mut f| {
             let kind = match f.string("type")?.as_deref() {
                 Some("sql") => QualityKind::Sql,
                 Some("custom") => QualityKind::Custom,
@@ -46,11 +46,11 @@ pub fn read(f: &mut Fields<'_>) -> Result<Vec<QualityRule>, FormatError> {
                 severity: f.text("severity")?,
                 extra: f.rest(),
             })
-        }, render, |q| &mut q.extra)
+        }, |q| render(q, fmt), |q| &mut q.extra)
     })
 }
 
-pub fn render(q: &QualityRule) -> Map<String, Value> {
+pub fn render(q: &QualityRule, fmt: Fmt) -> Map<String, Value> {
     let mut out = Map::new();
     put_str(&mut out, "id", &q.id);
     put_str(&mut out, "name", &q.name);
@@ -72,6 +72,6 @@ pub fn render(q: &QualityRule) -> Map<String, Value> {
     put_str(&mut out, "implementation", &q.implementation);
     put_str(&mut out, "dimension", &q.dimension);
     put_str(&mut out, "severity", &q.severity);
-    hints::finish(&mut out, &q.extra, FMT.hint_key);
+    hints::finish(&mut out, &q.extra, fmt.hint_key);
     out
 }

@@ -22,7 +22,7 @@ pub fn read_objects(f: &mut Fields<'_>) -> Result<Vec<SchemaObject>, FormatError
                 description: f.text("description")?,
                 data_granularity: f.text("dataGranularityDescription")?,
                 properties: read_properties(&mut f)?,
-                quality: quality::read(&mut f)?,
+                quality: quality::read(&mut f, FMT)?,
                 tags: f.strings("tags")?,
                 custom_properties: common::read_custom_properties(&mut f, FMT)?,
                 extra: f.rest(),
@@ -40,7 +40,7 @@ pub fn render_object(o: &SchemaObject) -> Map<String, Value> {
     put_str(&mut out, "description", &o.description);
     put_str(&mut out, "dataGranularityDescription", &o.data_granularity);
     put_list(&mut out, "properties", o.properties.iter().map(render_property).collect());
-    put_list(&mut out, "quality", o.quality.iter().map(quality::render).collect());
+    put_list(&mut out, "quality", o.quality.iter().map(|q| quality::render(q, FMT)).collect());
     put_strings(&mut out, "tags", &o.tags);
     common::put_custom_properties(&mut out, &o.custom_properties, FMT);
     hints::finish(&mut out, &o.extra, FMT.hint_key);
@@ -81,7 +81,7 @@ fn read_property(doc: &crate::yaml::Document, path: &str, value: Value) -> Resul
             transform_logic: f.text("transformLogic")?,
             properties: read_properties(&mut f)?,
             items,
-            quality: quality::read(&mut f)?,
+            quality: quality::read(&mut f, FMT)?,
             tags: f.strings("tags")?,
             custom_properties: common::read_custom_properties(&mut f, FMT)?,
             extra: f.rest(),
@@ -122,7 +122,7 @@ pub fn render_property(p: &Property) -> Map<String, Value> {
     if let Some(items) = &p.items {
         out.insert("items".to_owned(), Value::Object(render_property(items)));
     }
-    put_list(&mut out, "quality", p.quality.iter().map(quality::render).collect());
+    put_list(&mut out, "quality", p.quality.iter().map(|q| quality::render(q, FMT)).collect());
     put_strings(&mut out, "tags", &p.tags);
     common::put_custom_properties(&mut out, &p.custom_properties, FMT);
     hints::finish(&mut out, &p.extra, FMT.hint_key);
