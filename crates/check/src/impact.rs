@@ -150,7 +150,7 @@ pub fn analyse(workspace: &Workspace, target: &Target) -> Impact {
                 }
             }
         }
-        Target::Field(field) => walk_fields(workspace, &graph, field, &mut acc),
+        Target::Field(field) => walk_fields(workspace, &graph.with_fields(workspace), field, &mut acc),
     }
     acc.finish(target.clone())
 }
@@ -202,13 +202,19 @@ impl<'w> Graph<'w> {
                 g.consumers.entry((r.product.as_str(), r.port.as_str())).or_default().push(u);
             }
         }
+        g
+    }
+
+    /// Adds the field lineage index, which only field targets need: it is the costly part
+    /// (every property of every contract), so product and contract walks skip it.
+    fn with_fields(mut self, w: &Workspace) -> Self {
         for c in &w.contracts {
             for object in &c.schema {
                 let prefix = format!("{}/{}", c.id, object.name);
-                index_fields(&prefix, &c.id, &object.name, &object.properties, &mut g.dependents);
+                index_fields(&prefix, &c.id, &object.properties, &mut self.dependents);
             }
         }
-        g
+        self
     }
 
     /// Fields depending on `field`, on one of its parents (up to its whole object), or on one
@@ -232,14 +238,11 @@ impl<'w> Graph<'w> {
     }
 }
 
-fn index_fields(
-    prefix: &str,
-    contract: &str,
-    object: &str,
-    properties: &[Property],
-    out: &mut BTreeMap<String, Vec<(String, &'static str)>>,
-) {
+fn index_fields(prefix: &str, contract: &str, properties: &[Property], out: &mut BTreeMap<String, Vec<(String, &'static str)>>) {
     for p in properties {
+        if p.transform_source_objects.is_empty() && p.relationships.is_empty() && p.properties.is_empty() {
+            continue;
+        }
         let here = format!("{prefix}.{}", p.name);
         for source in &p.transform_source_objects {
             out.entry(source.clone()).or_default().push((here.clone(), "derived from"));
@@ -249,7 +252,7 @@ fn index_fields(
             let to = if r.to.contains('/') { r.to.clone() } else { format!("{contract}/{}", r.to) };
             out.entry(to).or_default().push((here.clone(), "refers to"));
         }
-        index_fields(&here, contract, object, &p.properties, out);
+        index_fields(&here, contract, &p.properties, out);
     }
 }
 
