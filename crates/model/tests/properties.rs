@@ -126,7 +126,7 @@ fn build(w: &Workspace, op: u8, a: u64, b: u64) -> Edit {
             let i = index(len, b);
             // Usually the right id; sometimes a stale one.
             let id = match collection.id_at(w, i) {
-                Some(id) if b % 5 != 0 => id.to_owned(),
+                Some(id) if !b.is_multiple_of(5) => id.to_owned(),
                 _ => "stale".to_owned(),
             };
             Edit::Remove { collection, index: i, id }
@@ -137,12 +137,12 @@ fn build(w: &Workspace, op: u8, a: u64, b: u64) -> Edit {
             Edit::Replace { index: i, item }
         }
         4 => Edit::SetName(format!("name {a}")),
-        5 => Edit::SetDescription(if a % 2 == 0 { String::new() } else { format!("description {a}") }),
+        5 => Edit::SetDescription(if a.is_multiple_of(2) { String::new() } else { format!("description {a}") }),
         6 => {
             let keys: Vec<String> = w.layout.nodes.keys().cloned().collect();
             let key = |n: u64| keys.get(pick(keys.len(), n)).cloned().unwrap_or_else(|| format!("product:p{n}"));
             // Integer-valued coordinates: exact in JSON, so save → load can compare with ==.
-            let point = |n: u64| (n % 3 != 0).then(|| Point { x: (n % 997) as f64, y: (n % 331) as f64 - 100.0 });
+            let point = |n: u64| (!n.is_multiple_of(3)).then_some(Point { x: (n % 997) as f64, y: (n % 331) as f64 - 100.0 });
             Edit::SetNodes(vec![(key(a), point(b)), (key(b), point(a)), (format!("usecase:u{}", a % 4), point(a ^ b))])
         }
         7 => Edit::SetViewport(Viewport { x: (a % 500) as f64, y: (b % 500) as f64, zoom: 1.0 + (a % 4) as f64 / 4.0 }),
