@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use dpstudio_check::diff::{diff, diff_workspaces};
 use dpstudio_check::impact::{analyse, impact_of, Target};
-use dpstudio_check::check;
+use dpstudio_check::{check, Change, Checker};
 use dpstudio_model::*;
 use proptest::prelude::*;
 
@@ -96,6 +96,78 @@ fn naive_downstream(w: &Workspace, start: &str) -> BTreeSet<String> {
     seen
 }
 
+/// An edit a user could make, chosen by `kind` and placed by `n`; `None` when the workspace has
+/// nothing to apply it to.
+fn user_edit(w: &Workspace, kind: u8, n: u64) -> Option<Edit> {
+    let np = w.products.len();
+    let nc = w.contracts.len();
+    Some(match kind % 9 {
+        0 if np > 0 => {
+            let mut p = w.products[pick(np, n)].clone();
+            p.owner_team = None;
+            p.purpose.clear();
+            if let Some(port) = p.output_ports.first_mut() {
+                port.contract = None;
+            }
+            Edit::replace(w, &p.id.clone(), Item::Product(p)).ok()?
+        }
+        1 if nc > 0 => Edit::remove(w, Collection::Contracts, &w.contracts[pick(nc, n)].id).ok()?,
+        2 if np > 0 => Edit::remove(w, Collection::Products, &w.products[pick(np, n)].id).ok()?,
+        3 if nc > 0 => {
+            let mut c = w.contracts[pick(nc, n)].clone();
+            let old = c.id.clone();
+            if n % 2 == 0 {
+                c.id = format!("{old}-renamed");
+            }
+            if let Some(o) = c.schema.first_mut() {
+                o.properties.truncate(1);
+            }
+            c.sla.clear();
+            Edit::replace(w, &old, Item::Contract(c)).ok()?
+        }
+        4 if np > 0 => {
+            let up = &w.products[pick(np, n)];
+            let port = up.output_ports.first()?;
+            let reader = DataProduct {
+                id: format!("reader-{n}"),
+                name: "Reader".into(),
+                input_ports: vec![InputPort {
+                    id: "in".into(),
+                    name: "in".into(),
+                    source: InputSource::Product { product: up.id.clone(), port: port.id.clone() },
+                    contract: port.contract.clone(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            };
+            Edit::append(w, Item::Product(reader))
+        }
+        5 if !w.context.glossary.is_empty() => {
+            let term = &w.context.glossary[pick(w.context.glossary.len(), n)];
+            Edit::remove(w, Collection::Glossary, &term.id).ok()?
+        }
+        6 if !w.context.teams.is_empty() => {
+            let team = &w.context.teams[pick(w.context.teams.len(), n)];
+            Edit::remove(w, Collection::Teams, &team.id).ok()?
+        }
+        7 if !w.context.use_cases.is_empty() => {
+            let u = &w.context.use_cases[pick(w.context.use_cases.len(), n)];
+            Edit::remove(w, Collection::UseCases, &u.id).ok()?
+        }
+        8 => Edit::SetNodes(vec![(format!("product:p{n}"), Some(Point { x: 1.0, y: 2.0 }))]),
+        _ => return None,
+    })
+}
+
+/// The checker's view of what an edit touched: the app does the same after every edit.
+fn change_of(touched: &Touched) -> Change {
+    Change {
+        products: touched.products.iter().cloned().collect(),
+        contracts: touched.contracts.iter().cloned().collect(),
+        context: !touched.context.is_empty() || touched.meta,
+    }
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() }
 }
@@ -152,5 +224,24 @@ proptest! {
         prop_assert!(d.changes.iter().any(|ch| ch.path.ends_with(&gone.name)));
         // Any two contracts compare without panic.
         let _ = diff(c, &w.contracts[pick(w.contracts.len(), other)]);
+    }
+
+    #[test]
+    fn incremental_check_after_edits_equals_a_full_check(
+        n in 0usize..25, seed in any::<u64>(), edits in prop::collection::vec((any::<u8>(), any::<u64>()), 1..12),
+    ) {
+        let mut w = generate(n, seed);
+        let mut checker = Checker::new(&w);
+        for (kind, at) in edits {
+            let Some(edit) = user_edit(&w, kind, at) else { continue };
+            let mut touched = edit.touched();
+            let inverse = edit.apply(&mut w).expect("a user edit applies");
+            touched.merge(inverse.touched());
+            if !touched.is_layout_only() {
+                checker.update(&w, &change_of(&touched));
+            }
+            let full = check(&w);
+            prop_assert_eq!(checker.diagnostics(), full.as_slice());
+        }
     }
 }
