@@ -5,6 +5,7 @@
 //! Importers take text and return values or a [`FormatError`] with a line and column; they
 //! do no I/O and never panic. Exporters return text.
 
+pub mod bundle;
 mod common;
 pub mod dcs;
 mod error;
