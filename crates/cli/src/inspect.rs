@@ -1,12 +1,13 @@
 //! `impact` and `diff`: questions a reviewer asks before merging a change to a workspace —
-//! what does this reach, and does this change break anyone.
+//! what does this reach, and does this change break anyone. `diff` reads workspace files and
+//! ODCS contract files, so it also works on the specs a repository keeps.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use dpstudio_check::diff::{diff_workspaces, ContractDiff};
+use dpstudio_check::diff::{diff as contract_diff, diff_workspaces, ContractDiff};
 use dpstudio_check::impact::{impact_of, Hit, Impact, Target};
-use dpstudio_model::Workspace;
+use dpstudio_model::{DataContract, Workspace};
 
 pub fn load(path: &Path) -> Result<Workspace, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -60,15 +61,56 @@ fn print_impact(impact: &Impact) {
     );
 }
 
+/// One side of a diff: a whole workspace, or one ODCS contract file.
+enum Side {
+    Workspace(Workspace),
+    Contract(DataContract),
+}
+
+/// Reads a workspace file, or an ODCS document (`.yaml`/`.yml`, or JSON with an `apiVersion`
+/// and no `formatVersion`).
+fn load_side(path: &Path) -> Result<Side, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let yaml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    let odcs_json = !yaml
+        && serde_json::from_str::<serde_json::Value>(&text)
+            .is_ok_and(|v| v.get("apiVersion").is_some() && v.get("formatVersion").is_none());
+    if yaml || odcs_json {
+        let imported = dpstudio_formats::odcs::import(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        return Ok(Side::Contract(imported.contract));
+    }
+    dpstudio_model::from_json(&text).map(Side::Workspace).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Compares workspaces (contracts with the same id), two contract files (whatever their ids),
+/// or a contract file with the same-id contract of a workspace.
 pub fn diff(old_path: &Path, new_path: &Path, contract: Option<&str>, json: bool) -> Result<ExitCode, String> {
-    let old = load(old_path)?;
-    let new = load(new_path)?;
-    let mut diffs = diff_workspaces(&old, &new);
-    if let Some(id) = contract {
-        if old.contract(id).is_none() && new.contract(id).is_none() {
-            return Err(format!("no contract '{id}' in {} or {}", old_path.display(), new_path.display()));
+    let (old, new) = (load_side(old_path)?, load_side(new_path)?);
+    let mut only = contract.map(str::to_owned);
+    let mut diffs = match (old, new) {
+        (Side::Contract(a), Side::Contract(b)) => {
+            let d = contract_diff(&a, &b);
+            if d.changes.is_empty() { Vec::new() } else { vec![d] }
         }
-        diffs.retain(|d| d.contract == id);
+        (Side::Workspace(a), Side::Workspace(b)) => {
+            if let Some(id) = contract {
+                if a.contract(id).is_none() && b.contract(id).is_none() {
+                    return Err(format!("no contract '{id}' in {} or {}", old_path.display(), new_path.display()));
+                }
+            }
+            diff_workspaces(&a, &b)
+        }
+        (Side::Workspace(a), Side::Contract(b)) => {
+            only.get_or_insert_with(|| b.id.clone());
+            diff_workspaces(&a, &Workspace { contracts: vec![b], ..Default::default() })
+        }
+        (Side::Contract(a), Side::Workspace(b)) => {
+            only.get_or_insert_with(|| a.id.clone());
+            diff_workspaces(&Workspace { contracts: vec![a], ..Default::default() }, &b)
+        }
+    };
+    if let Some(id) = &only {
+        diffs.retain(|d| &d.contract == id);
     }
     let breaking = diffs.iter().any(ContractDiff::is_breaking);
     if json {

@@ -123,3 +123,45 @@ fn diff_exits_0_on_an_additive_change_and_filters_by_contract() {
     assert_eq!(dpstudio(&["diff", &example(), &new]).status.code(), Some(1));
     assert_eq!(dpstudio(&["diff", &example(), &new, "--contract", "nope"]).status.code(), Some(2));
 }
+
+/// Writes the example's `orders` contract as an ODCS file, after `edit`.
+fn odcs_file(name: &str, edit: impl FnOnce(&mut dpstudio_model::DataContract)) -> String {
+    let workspace = dpstudio_model::from_json(&std::fs::read_to_string(example()).unwrap()).unwrap();
+    let mut contract = workspace.contract("orders").unwrap().clone();
+    edit(&mut contract);
+    let yaml = dpstudio_formats::odcs::export(&contract, &workspace, &Default::default());
+    let path = scratch(name);
+    std::fs::write(&path, yaml).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn diff_reads_odcs_files_and_mixes_them_with_workspaces() {
+    let old = odcs_file("orders-old.odcs.yaml", |_| {});
+    let same = dpstudio(&["diff", &old, &old]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert!(stdout(&same).contains("0 contract(s) changed"));
+
+    let new = odcs_file("orders-new.odcs.yaml", |c| {
+        c.version = "2.0.0".into();
+        c.schema[0].properties.retain(|p| p.name != "currency");
+    });
+    let out = dpstudio(&["diff", &old, &new, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = report["contracts"][0]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0]["path"], "orders.currency");
+    assert!(report["contracts"][0]["versionProblem"].is_null());
+
+    // The workspace's own `orders` against the changed file: only that contract is compared.
+    let mixed = dpstudio(&["diff", &example(), &new]);
+    assert_eq!(mixed.status.code(), Some(1));
+    assert!(stdout(&mixed).contains("1 contract(s) changed"), "{}", stdout(&mixed));
+
+    let broken = scratch("broken.odcs.yaml");
+    std::fs::write(&broken, "apiVersion: [").unwrap();
+    let out = dpstudio(&["diff", &old, broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.odcs.yaml"));
+}
