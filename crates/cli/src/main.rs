@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod formats_cmd;
 mod generate;
 mod inspect;
 
@@ -72,6 +73,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Write a workspace's contracts or products as standard files (ODCS, ODPS, DCS) under a
+    /// folder, in the repo bundle's layout.
+    Export {
+        workspace: PathBuf,
+        #[arg(long, value_enum)]
+        format: formats_cmd::ExportFormat,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// ODCS version to write.
+        #[arg(long, value_enum, default_value = "3.2.0")]
+        odcs_version: formats_cmd::OdcsVersionArg,
+    },
+    /// Read ODCS, ODPS and DCS files (or folders of them) into one workspace JSON file.
+    Import {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The workspace file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Workspace name (default: the output file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Write a synthetic, realistic workspace (for demos, tests and benchmarks).
     Generate {
         /// Number of data products.
@@ -96,6 +121,10 @@ fn main() -> ExitCode {
         Command::Diff { old, new, contract, format } => {
             inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
         }
+        Command::Export { workspace, format, out, odcs_version } => {
+            formats_cmd::export(&workspace, format, &out, odcs_version)
+        }
+        Command::Import { inputs, out, name } => formats_cmd::import(&inputs, &out, name.as_deref()),
         Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
     };
     match result {

@@ -16,3 +16,4 @@ pub mod odps;
 mod yaml;
 
 pub use error::{ErrorKind, FormatError};
+pub use yaml::MAX_INPUT_BYTES;

@@ -1,0 +1,146 @@
+//! `dpstudio export` and `dpstudio import`: workspaces to standard files and back. The
+//! conversions live in `dpstudio-formats`; this file only reads and writes files.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dpstudio_formats::bundle::{self, Source};
+use dpstudio_formats::{dcs, odcs, odps, ErrorKind};
+
+/// Which standard files `export` writes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Bitol ODCS data contracts: `contracts/<id>.odcs.yaml`.
+    Odcs,
+    /// Bitol ODPS data products: `products/<id>/<id>.odps.yaml`.
+    Odps,
+    /// Data Contract Specification (legacy): `contracts/<id>.datacontract.yaml`.
+    Dcs,
+}
+
+/// The ODCS version to write.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum OdcsVersionArg {
+    #[value(name = "3.2.0")]
+    V320,
+    #[value(name = "3.1.0")]
+    V310,
+}
+
+/// Writes one file per contract or product under `out`, in the repo bundle's layout.
+pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: OdcsVersionArg) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(workspace).map_err(|e| format!("cannot read {}: {e}", workspace.display()))?;
+    let w = dpstudio_model::from_json(&text).map_err(|e| format!("{}: {e}", workspace.display()))?;
+    let options = odcs::ExportOptions {
+        version: match odcs_version {
+            OdcsVersionArg::V320 => odcs::OdcsVersion::V3_2_0,
+            OdcsVersionArg::V310 => odcs::OdcsVersion::V3_1_0,
+        },
+    };
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    match format {
+        ExportFormat::Odcs => {
+            for c in &w.contracts {
+                files.push((out.join("contracts").join(format!("{}.odcs.yaml", file_stem(&c.id))), odcs::export(c, &w, &options)));
+            }
+        }
+        ExportFormat::Dcs => {
+            for c in &w.contracts {
+                files.push((out.join("contracts").join(format!("{}.datacontract.yaml", file_stem(&c.id))), dcs::export(c, &w)));
+            }
+        }
+        ExportFormat::Odps => {
+            for p in &w.products {
+                let stem = file_stem(&p.id);
+                files.push((out.join("products").join(&stem).join(format!("{stem}.odps.yaml")), odps::export(p, &w)));
+            }
+        }
+    }
+    for (path, content) in &files {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    println!("{} file(s)", files.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ids are slugs in designed workspaces but may be anything in imported ones (UUIDs, names):
+/// keep file names to a safe alphabet.
+fn file_stem(id: &str) -> String {
+    let stem: String = id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' { c } else { '-' }).collect();
+    let stem = stem.trim_matches('.').to_owned();
+    if stem.is_empty() { "item".to_owned() } else { stem }
+}
+
+/// Reads ODCS, ODPS and DCS files (folders are searched for `*.yaml`, `*.yml` and `*.json`
+/// files of those standards) into one workspace JSON. Any error stops the import and nothing
+/// is written.
+pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>) -> Result<ExitCode, String> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found).map_err(|e| format!("cannot list {}: {e}", input.display()))?;
+            found.sort();
+            for path in found {
+                let text = read(&path)?;
+                // Inside folders, files of other kinds (dbt, CI, …) are skipped, not errors.
+                match bundle::detect(&text) {
+                    Ok(_) => files.push((path.display().to_string(), text)),
+                    Err(e) if e.kind == ErrorKind::WrongDocument => {}
+                    Err(e) => return Err(located(&path.display().to_string(), &e)),
+                }
+            }
+        } else {
+            files.push((input.display().to_string(), read(input)?));
+        }
+    }
+    if files.is_empty() {
+        return Err("no ODCS, ODPS or DCS files found".to_owned());
+    }
+    let sources: Vec<Source<'_>> = files.iter().map(|(name, text)| Source { name, text }).collect();
+    let workspace_name = name.map(str::to_owned).unwrap_or_else(|| {
+        out.file_stem().map(|s| s.to_string_lossy().trim_end_matches(".workspace").to_owned()).unwrap_or_else(|| "Imported".to_owned())
+    });
+    let workspace = bundle::import_all(&workspace_name, &sources).map_err(|e| e.to_string())?;
+    std::fs::write(out, dpstudio_model::to_json_pretty(&workspace)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!(
+        "imported {} file(s): {} product(s), {} contract(s) → {}",
+        files.len(),
+        workspace.products.len(),
+        workspace.contracts.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?.len();
+    if size > dpstudio_formats::MAX_INPUT_BYTES as u64 {
+        return Err(format!("{}: {size} bytes is larger than the {} MB an import accepts", path.display(), dpstudio_formats::MAX_INPUT_BYTES >> 20));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn located(file: &str, e: &dpstudio_formats::FormatError) -> String {
+    if e.line > 0 { format!("{file}:{}:{}: {}", e.line, e.column, e.message) } else { format!("{file}: {}", e.message) }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext)) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
