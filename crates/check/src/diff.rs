@@ -72,6 +72,8 @@ pub enum ChangeKind {
     SlaChanged,
     QualityRuleRemoved,
     QualityRuleAdded,
+    /// Lifecycle status changed (e.g. active → deprecated): consumers should hear of it.
+    StatusChanged,
     Documentation,
     Other,
 }
@@ -119,6 +121,10 @@ pub fn diff(old: &DataContract, new: &DataContract) -> ContractDiff {
     objects(&old.schema, &new.schema, &mut out);
     sla(&old.sla, &new.sla, &mut out);
     quality("quality", &old.quality, &new.quality, &mut out);
+    if old.status != new.status {
+        let (before, after) = (old.status.as_str().to_owned(), new.status.as_str().to_owned());
+        out.push(change(ChangeKind::StatusChanged, "status", Some(before), Some(after), "lifecycle status changed"));
+    }
     if old.description != new.description || old.name != new.name || old.terms != new.terms {
         out.push(change(ChangeKind::Documentation, "description", None, None, "the name, description or terms changed"));
     }
@@ -176,7 +182,7 @@ fn policy(kind: ChangeKind) -> (bool, Bump) {
         | BecameRequired | BecameOptional | EnumValueRemoved | EnumAdded | PrimaryKeyChanged | UniqueAdded
         | UniqueRemoved | SlaWeakened | SlaRemoved => (true, Bump::Major),
         ContractAdded | ObjectAdded | PropertyAdded | TypeWidened | EnumValueAdded | EnumRemoved | SlaStrengthened
-        | SlaAdded | QualityRuleAdded => (false, Bump::Minor),
+        | SlaAdded | QualityRuleAdded | StatusChanged => (false, Bump::Minor),
         // Decided per case in `classification` and `pii`; minor when not breaking.
         ClassificationChanged | PiiChanged | SlaChanged => (false, Bump::Minor),
         QualityRuleRemoved | Documentation | Other => (false, Bump::Patch),
@@ -197,7 +203,6 @@ fn breaking(mut c: Change) -> Change {
 fn same_apart_from_version(old: &DataContract, new: &DataContract) -> bool {
     let mut a = old.clone();
     a.version.clear();
-    a.status = new.status;
     let mut b = new.clone();
     b.version.clear();
     a == b
@@ -729,6 +734,21 @@ mod tests {
         with.push(address);
         let d = diff(&contract("1.0.0", with), &contract("2.0.0", base()));
         assert_eq!(kinds(&d), vec![(ChangeKind::PropertyRemoved, "orders.address", true)]);
+    }
+
+    #[test]
+    fn deprecation_is_a_minor_note() {
+        let d = check("1.1.0", |c| c.status = dpstudio_model::Status::Deprecated);
+        assert_eq!(kinds(&d), vec![(ChangeKind::StatusChanged, "status", false)]);
+        assert_eq!(d.changes[0].after.as_deref(), Some("deprecated"));
+        assert_eq!((d.required, d.version_problem), (Bump::Minor, None));
+    }
+
+    #[test]
+    fn fields_not_compared_one_by_one_still_show_as_other() {
+        let d = check("1.0.1", |c| c.tenant = "acme".into());
+        assert_eq!(kinds(&d), vec![(ChangeKind::Other, "", false)]);
+        assert_eq!(d.required, Bump::Patch);
     }
 
     #[test]
