@@ -34,6 +34,27 @@ impl History {
         Ok(touched)
     }
 
+    /// Applies `edit` as part of the last step, so one undo reverts both: for a node drag that
+    /// sends a move per pointer event, or typing that replaces an entity per key stroke. With no
+    /// step to join, it is a new step.
+    pub fn apply_merged(&mut self, workspace: &mut Workspace, edit: Edit) -> Result<Touched, EditError> {
+        let Some(previous) = self.undo.pop() else {
+            return self.apply(workspace, edit);
+        };
+        let mut touched = edit.touched();
+        let inverse = match edit.apply(workspace) {
+            Ok(inverse) => inverse,
+            Err(error) => {
+                self.undo.push(previous);
+                return Err(error);
+            }
+        };
+        touched.merge(inverse.touched());
+        self.undo.push(merge_inverses(inverse, previous));
+        self.redo.clear();
+        Ok(touched)
+    }
+
     /// Undoes the last step; `None` when there is nothing to undo.
     pub fn undo(&mut self, workspace: &mut Workspace) -> Option<Result<Touched, EditError>> {
         let edit = self.undo.pop()?;
@@ -84,6 +105,25 @@ impl History {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// The inverse of "`previous` step, then the edit whose inverse is `newer`": undo `newer`
+/// first, then `previous`. When both restore node positions and `previous` already restores
+/// every node `newer` does, `previous` alone is enough (it holds the positions from before the
+/// drag), which keeps a long drag one small step.
+fn merge_inverses(newer: Edit, previous: Edit) -> Edit {
+    if let (Edit::SetNodes(new_nodes), Edit::SetNodes(old_nodes)) = (&newer, &previous) {
+        if new_nodes.iter().all(|(key, _)| old_nodes.iter().any(|(k, _)| k == key)) {
+            return previous;
+        }
+    }
+    if let (Edit::Replace { index: a, item: new_item }, Edit::Replace { index: b, item: old_item }) = (&newer, &previous) {
+        // Typing into one entity: the first replace's inverse holds the value before typing.
+        if a == b && new_item.collection() == old_item.collection() {
+            return previous;
+        }
+    }
+    Edit::Batch(vec![newer, previous])
 }
 
 #[cfg(test)]
@@ -160,5 +200,52 @@ mod tests {
         w.products.clear();
         assert!(history2.undo(&mut w).unwrap().is_err());
         assert!(history2.can_undo(), "the failed undo step is kept");
+    }
+
+    #[test]
+    fn a_drag_merged_into_one_step_undoes_at_once() {
+        use crate::Point;
+        let original = retail();
+        let mut w = original.clone();
+        let mut history = History::default();
+        history.apply(&mut w, Edit::SetName("renamed".into())).unwrap();
+        let after_rename = w.clone();
+        let key = "product:web-orders".to_owned();
+        history.apply(&mut w, Edit::SetNodes(vec![(key.clone(), Some(Point { x: 0.0, y: 0.0 }))])).unwrap();
+        for step in 1..50 {
+            let point = Some(Point { x: step as f64, y: step as f64 });
+            history.apply_merged(&mut w, Edit::SetNodes(vec![(key.clone(), point)])).unwrap();
+        }
+        assert_eq!(w.layout.nodes[&key], Point { x: 49.0, y: 49.0 });
+        assert_eq!(history.undo_len(), 2);
+        history.undo(&mut w).unwrap().unwrap();
+        assert_eq!(w, after_rename);
+        history.redo(&mut w).unwrap().unwrap();
+        assert_eq!(w.layout.nodes[&key], Point { x: 49.0, y: 49.0 });
+        history.undo(&mut w).unwrap().unwrap();
+        history.undo(&mut w).unwrap().unwrap();
+        assert_eq!(w, original);
+    }
+
+    #[test]
+    fn merging_different_edits_still_undoes_both() {
+        let original = retail();
+        let mut w = original.clone();
+        let mut history = History::default();
+        history.apply_merged(&mut w, Edit::SetName("a".into())).unwrap();
+        let mut term = w.context.glossary[0].clone();
+        term.definition = "typed".into();
+        let id = term.id.clone();
+        let typed = Edit::replace(&w, &id, crate::Item::GlossaryTerm(term.clone())).unwrap();
+        history.apply_merged(&mut w, typed).unwrap();
+        term.definition = "typed more".into();
+        let typed_more = Edit::replace(&w, &id, crate::Item::GlossaryTerm(term)).unwrap();
+        history.apply_merged(&mut w, typed_more).unwrap();
+        assert_eq!(history.undo_len(), 1);
+        let bad = Edit::Remove { collection: Collection::Teams, index: 99, id: "x".into() };
+        assert!(history.apply_merged(&mut w, bad).is_err());
+        assert_eq!(history.undo_len(), 1, "a failed merge keeps the step");
+        history.undo(&mut w).unwrap().unwrap();
+        assert_eq!(w, original);
     }
 }
