@@ -174,3 +174,26 @@ pub fn render_team(team: &Team) -> Map<String, Value> {
     put_list(&mut out, "members", members);
     out
 }
+
+/// Model fields a standard has no place for travel as custom properties with these names
+/// (`pii`, `glossary`, `metrics`, `sourceSystem`, `slos`): export appends them, import takes
+/// them back into the typed fields when their value has the expected shape.
+pub fn take_custom(list: &mut Vec<CustomProperty>, name: &str, fits: impl Fn(&Value) -> bool) -> Option<Value> {
+    let i = list.iter().position(|c| c.property == name && c.description.is_empty() && c.extra.is_empty() && fits(&c.value))?;
+    Some(list.remove(i).value)
+}
+
+pub fn custom(name: &str, value: Value) -> CustomProperty {
+    CustomProperty { property: name.to_owned(), value, ..Default::default() }
+}
+
+pub fn is_string_list(v: &Value) -> bool {
+    v.as_array().is_some_and(|items| items.iter().all(Value::is_string))
+}
+
+pub fn string_list(v: Value) -> Vec<String> {
+    match v {
+        Value::Array(items) => items.into_iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
+        _ => Vec::new(),
+    }
+}

@@ -93,3 +93,30 @@ fn link_inputs_points_imported_input_ports_at_the_serving_product() {
         }
     }
 }
+
+#[test]
+fn model_fields_without_a_standard_slot_travel_as_custom_properties() {
+    let workspace = retail();
+    for contract in &workspace.contracts {
+        let text = odcs::export(contract, &workspace, &odcs::ExportOptions::default());
+        let back = odcs::import(&text).expect("imports").contract;
+        for ((path, a), (_, b)) in contract.all_properties().into_iter().zip(back.all_properties()) {
+            assert_eq!((a.pii, &a.glossary, &a.metrics), (b.pii, &b.glossary, &b.metrics), "{}/{path}", contract.id);
+            assert_eq!(a.custom_properties, b.custom_properties, "{}/{path}", contract.id);
+        }
+    }
+    // The example exercises what this test is about.
+    assert!(workspace.contracts.iter().flat_map(|c| c.all_properties()).any(|(_, p)| p.pii));
+    assert!(workspace.contracts.iter().flat_map(|c| c.all_properties()).any(|(_, p)| !p.glossary.is_empty()));
+    assert!(workspace.products.iter().any(|p| !p.slos.is_empty()));
+    for product in &workspace.products {
+        let back = odps::import(&odps::export(product, &workspace)).expect("imports").product;
+        assert_eq!(back.slos, product.slos, "{}", product.id);
+        assert_eq!(back.custom_properties, product.custom_properties, "{}", product.id);
+        for (a, b) in product.input_ports.iter().zip(&back.input_ports) {
+            if let dpstudio_model::InputSource::System { .. } = a.source {
+                assert_eq!(a.source, b.source, "{}/{}", product.id, a.id);
+            }
+        }
+    }
+}

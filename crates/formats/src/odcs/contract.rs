@@ -3,7 +3,7 @@
 use dpstudio_model::{slugify, Context, DataContract, DataProduct, Domain, Status, Workspace};
 use serde_json::{Map, Value};
 
-use super::{parts, schema, OdcsVersion, FMT, IMPORT_VERSIONS};
+use super::{parts, quality, schema, OdcsVersion, FMT, IMPORT_VERSIONS};
 use crate::common::{self, put_str, put_strings};
 use crate::error::{ErrorKind, FormatError};
 use crate::fields::Fields;
@@ -149,7 +149,21 @@ fn render_map(c: &DataContract, lookup: &Lookup<'_>, version: OdcsVersion) -> Ma
     if let Some(d) = parts::render_description(&c.description) {
         out.insert("description".to_owned(), Value::Object(d));
     }
-    common::put_list(&mut out, "schema", c.schema.iter().map(schema::render_object).collect());
+    let mut objects: Vec<Map<String, Value>> = c.schema.iter().map(schema::render_object).collect();
+    // ODCS 3 has no contract-level quality: such rules are checked on the first schema object,
+    // where the tools that run ODCS quality rules find them.
+    if let Some(first) = objects.first_mut() {
+        if !c.quality.is_empty() {
+            let rules = c.quality.iter().map(|q| Value::Object(quality::render(q, FMT)));
+            match first.get_mut("quality") {
+                Some(Value::Array(list)) => list.extend(rules),
+                _ => {
+                    first.insert("quality".to_owned(), Value::Array(rules.collect()));
+                }
+            }
+        }
+    }
+    common::put_list(&mut out, "schema", objects);
     common::put_list(&mut out, "slaProperties", c.sla.iter().map(parts::render_sla).collect());
     common::put_list(&mut out, "servers", c.servers.iter().map(parts::render_server).collect());
     common::put_list(&mut out, "support", c.support.iter().map(|s| common::render_support(s, FMT)).collect());

@@ -87,6 +87,7 @@ fn read_property(doc: &crate::yaml::Document, path: &str, value: Value) -> Resul
             extra: f.rest(),
             ..Default::default()
         })
+        .map(take_model_fields)
     }, render_property, |p| &mut p.extra)
 }
 
@@ -124,9 +125,27 @@ pub fn render_property(p: &Property) -> Map<String, Value> {
     }
     put_list(&mut out, "quality", p.quality.iter().map(|q| quality::render(q, FMT)).collect());
     put_strings(&mut out, "tags", &p.tags);
-    common::put_custom_properties(&mut out, &p.custom_properties, FMT);
+    let mut custom = p.custom_properties.clone();
+    if p.pii {
+        custom.push(common::custom("pii", Value::Bool(true)));
+    }
+    for (name, ids) in [("glossary", &p.glossary), ("metrics", &p.metrics)] {
+        if !ids.is_empty() {
+            custom.push(common::custom(name, ids.iter().cloned().map(Value::String).collect()));
+        }
+    }
+    common::put_custom_properties(&mut out, &custom, FMT);
     hints::finish(&mut out, &p.extra, FMT.hint_key);
     out
+}
+
+/// ODCS has no place for the PII flag and the glossary and metric links: they travel as
+/// custom properties (see `common::take_custom`).
+fn take_model_fields(mut p: Property) -> Property {
+    p.pii = common::take_custom(&mut p.custom_properties, "pii", Value::is_boolean) == Some(Value::Bool(true));
+    p.glossary = common::take_custom(&mut p.custom_properties, "glossary", common::is_string_list).map(common::string_list).unwrap_or_default();
+    p.metrics = common::take_custom(&mut p.custom_properties, "metrics", common::is_string_list).map(common::string_list).unwrap_or_default();
+    p
 }
 
 /// ODCS 3.2 `enum` entries are objects `{value, label, description}`; a plain scalar entry

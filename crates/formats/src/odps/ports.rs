@@ -39,14 +39,18 @@ pub fn read_inputs(f: &mut Fields<'_>) -> Result<Vec<InputPort>, FormatError> {
     read_list(f.list("inputPorts")?, |path, value| {
         let port = import_object(doc, path, value, "an input port", FMT, |mut f| {
             let name = f.text("name")?;
-            Ok(InputPort {
+            let mut port = InputPort {
                 id: port_id(&mut f, &name, &taken)?,
                 name,
                 source: InputSource::default(),
                 contract: contract_ref(&mut f)?,
                 description: f.text("description")?,
                 extra: f.rest(),
-            })
+            };
+            if let Some(system) = take_source_system(&mut port.extra) {
+                port.source = InputSource::System { system };
+            }
+            Ok(port)
         }, render_input, |p| &mut p.extra)?;
         taken.push(port.id.clone());
         Ok(port)
@@ -59,8 +63,37 @@ pub fn render_input(p: &InputPort) -> Map<String, Value> {
     out.insert("name".to_owned(), Value::String(p.name.clone()));
     put_str(&mut out, "description", &p.description);
     put_contract(&mut out, &p.contract);
+    if let InputSource::System { system } = &p.source {
+        if !system.is_empty() {
+            let mut list = match p.extra.get("customProperties") {
+                Some(Value::Array(list)) => list.clone(),
+                _ => Vec::new(),
+            };
+            let mut entry = Map::new();
+            entry.insert("property".to_owned(), Value::String(SOURCE_SYSTEM.to_owned()));
+            entry.insert("value".to_owned(), Value::String(system.clone()));
+            list.push(Value::Object(entry));
+            out.insert("customProperties".to_owned(), Value::Array(list));
+        }
+    }
     hints::finish(&mut out, &p.extra, FMT.hint_key);
     out
+}
+
+/// ODPS input ports name a contract, not where the data comes from: an input read from a
+/// source system carries the system's id as the custom property `sourceSystem`.
+const SOURCE_SYSTEM: &str = "sourceSystem";
+
+fn take_source_system(extra: &mut dpstudio_model::Extra) -> Option<String> {
+    let Some(Value::Array(list)) = extra.get_mut("customProperties") else { return None };
+    let i = list.iter().position(|c| {
+        c.as_object().is_some_and(|m| m.len() == 2 && m.get("property") == Some(&Value::String(SOURCE_SYSTEM.to_owned())) && m.get("value").is_some_and(Value::is_string))
+    })?;
+    let entry = list.remove(i);
+    if list.is_empty() {
+        extra.remove("customProperties");
+    }
+    entry.get("value").and_then(Value::as_str).map(str::to_owned)
 }
 
 /// ODPS port types are free text; these spellings map onto the model's kinds.

@@ -66,6 +66,11 @@ pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
         ..Default::default()
     };
     product.extra = f.rest();
+    // ODPS 1.1 has no SLOs: they travel as the custom property `slos`.
+    let slos = common::take_custom(&mut product.custom_properties, "slos", |v| {
+        serde_json::from_value::<Vec<dpstudio_model::Slo>>(v.clone()).is_ok_and(|l| !l.is_empty())
+    });
+    product.slos = slos.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
 
     let mut rendered = render_map(&product, &context);
     hints::finish(&mut rendered, &product.extra, FMT.hint_key);
@@ -142,6 +147,10 @@ fn render_map(p: &DataProduct, context: &Context) -> Map<String, Value> {
     if let Some(team) = p.owner_team.as_ref().and_then(|id| context.teams.iter().find(|t| &t.id == id)) {
         out.insert("team".to_owned(), Value::Object(common::render_team(team)));
     }
-    common::put_custom_properties(&mut out, &p.custom_properties, FMT);
+    let mut custom = p.custom_properties.clone();
+    if !p.slos.is_empty() {
+        custom.push(common::custom("slos", serde_json::to_value(&p.slos).unwrap_or(Value::Null)));
+    }
+    common::put_custom_properties(&mut out, &custom, FMT);
     out
 }
