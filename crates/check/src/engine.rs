@@ -7,11 +7,14 @@
 
 use std::cmp::Ordering;
 
-use dpstudio_model::{DataContract, DataProduct, Workspace};
+use std::sync::OnceLock;
+
+use dpstudio_model::{DataContract, DataProduct, Property, Workspace};
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::index::Index;
 use crate::rules;
+use crate::rules::walk::{each_property, At};
 
 /// Rule families, in the order the catalog lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,6 +43,8 @@ impl Family {
 pub enum Scope {
     Product,
     Contract,
+    /// One property of a contract; re-run with its contract.
+    Property,
     Workspace,
 }
 
@@ -48,6 +53,7 @@ impl Scope {
         match self {
             Scope::Product => "product",
             Scope::Contract => "contract",
+            Scope::Property => "property",
             Scope::Workspace => "workspace",
         }
     }
@@ -62,6 +68,9 @@ impl Scope {
 pub enum Check {
     Product(fn(&Index, &DataProduct, &mut Sink)),
     Contract(fn(&Index, &DataContract, &mut Sink)),
+    /// Called for each property (nested ones included) during one walk of each contract that
+    /// all property rules share, so a contract's schema is traversed once, not once per rule.
+    Property(fn(&Index, &DataContract, &At, &Property, &mut Sink)),
     Workspace(fn(&Index, &mut Sink)),
 }
 
@@ -83,6 +92,7 @@ impl Rule {
         match self.check {
             Check::Product(_) => Scope::Product,
             Check::Contract(_) => Scope::Contract,
+            Check::Property(_) => Scope::Property,
             Check::Workspace(_) => Scope::Workspace,
         }
     }
@@ -126,28 +136,70 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     out
 }
 
-pub(crate) fn run_workspace_rules(index: &Index, out: &mut Vec<Diagnostic>) {
-    for rule in catalog() {
-        if let Check::Workspace(run) = rule.check {
-            run(index, &mut Sink { rule, out });
+/// Runs one rule over a whole indexed workspace, appending its diagnostics unsorted; for tools
+/// that switch rules on and off, and for timing rules one by one.
+pub fn run_rule(rule: &'static Rule, index: &Index, out: &mut Vec<Diagnostic>) {
+    let mut sink = Sink { rule, out };
+    let workspace = index.workspace;
+    match rule.check {
+        Check::Workspace(run) => run(index, &mut sink),
+        Check::Product(run) => workspace.products.iter().for_each(|p| run(index, p, &mut sink)),
+        Check::Contract(run) => workspace.contracts.iter().for_each(|c| run(index, c, &mut sink)),
+        Check::Property(run) => {
+            for contract in &workspace.contracts {
+                each_property(contract, |at, _, property| run(index, contract, at, property, &mut sink));
+            }
         }
+    }
+}
+
+/// The catalog split by scope once, so per-entity runs do not filter the catalog each time.
+struct ByScope {
+    workspace: Vec<(&'static Rule, fn(&Index, &mut Sink))>,
+    product: Vec<(&'static Rule, fn(&Index, &DataProduct, &mut Sink))>,
+    contract: Vec<(&'static Rule, fn(&Index, &DataContract, &mut Sink))>,
+    property: Vec<(&'static Rule, fn(&Index, &DataContract, &At, &Property, &mut Sink))>,
+}
+
+fn by_scope() -> &'static ByScope {
+    static BY_SCOPE: OnceLock<ByScope> = OnceLock::new();
+    BY_SCOPE.get_or_init(|| {
+        let mut s = ByScope { workspace: Vec::new(), product: Vec::new(), contract: Vec::new(), property: Vec::new() };
+        for rule in catalog() {
+            match rule.check {
+                Check::Workspace(f) => s.workspace.push((rule, f)),
+                Check::Product(f) => s.product.push((rule, f)),
+                Check::Contract(f) => s.contract.push((rule, f)),
+                Check::Property(f) => s.property.push((rule, f)),
+            }
+        }
+        s
+    })
+}
+
+pub(crate) fn run_workspace_rules(index: &Index, out: &mut Vec<Diagnostic>) {
+    for &(rule, run) in &by_scope().workspace {
+        run(index, &mut Sink { rule, out });
     }
 }
 
 pub(crate) fn run_product_rules(index: &Index, product: &DataProduct, out: &mut Vec<Diagnostic>) {
-    for rule in catalog() {
-        if let Check::Product(run) = rule.check {
-            run(index, product, &mut Sink { rule, out });
-        }
+    for &(rule, run) in &by_scope().product {
+        run(index, product, &mut Sink { rule, out });
     }
 }
 
+/// Contract rules, then every property rule in one walk of the contract's schema.
 pub(crate) fn run_contract_rules(index: &Index, contract: &DataContract, out: &mut Vec<Diagnostic>) {
-    for rule in catalog() {
-        if let Check::Contract(run) = rule.check {
-            run(index, contract, &mut Sink { rule, out });
-        }
+    let scoped = by_scope();
+    for &(rule, run) in &scoped.contract {
+        run(index, contract, &mut Sink { rule, out });
     }
+    each_property(contract, |at, _, property| {
+        for &(rule, run) in &scoped.property {
+            run(index, contract, at, property, &mut Sink { rule, out: &mut *out });
+        }
+    });
 }
 
 /// A total order (errors first, then location, rule, text), so results do not depend on the

@@ -1,13 +1,13 @@
 //! Lookups built once per check so that rules stay linear in the size of the workspace.
 //!
 //! Building the index costs O(products + ports + contracts + context) and never touches schema
-//! properties, so it is cheap enough to rebuild after every edit. Property lookups (for
-//! relationships and lineage references) are built per contract, lazily, the first time a rule
-//! asks for that contract's fields.
+//! properties, so it is cheap enough to rebuild after every edit. What rules need to know about
+//! a contract's schema (field lookups for references, its PII fields, its shape) is computed per
+//! contract, lazily, the first time a rule asks, and without copying any string.
 
 use std::cell::OnceCell;
 
-use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace};
+use dpstudio_model::{DataContract, DataProduct, InputSource, Property, SchemaObject, Workspace};
 
 use crate::hash::{FastMap, FastSet};
 
@@ -29,9 +29,22 @@ pub struct Index<'w> {
     read_by_products: FastSet<&'w str>,
     /// Contract ids some input or output port names.
     used_contracts: FastSet<&'w str>,
-    /// Per contract position: `object.property.child` → property, built on first use.
-    fields: Vec<OnceCell<FastMap<String, &'w Property>>>,
+    /// Per contract position, built on first use.
+    objects: Vec<OnceCell<FastMap<&'w str, ObjectFields<'w>>>>,
+    pii_names: Vec<OnceCell<Vec<&'w str>>>,
+    shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
 }
+
+/// An object's top-level properties; big objects get a name map so lookups stay O(1), small
+/// ones (most) are scanned, which is faster than hashing.
+struct ObjectFields<'w> {
+    object: &'w SchemaObject,
+    by_name: Option<FastMap<&'w str, &'w Property>>,
+}
+
+const SCAN_LIMIT: usize = 16;
+
+
 
 /// The result of resolving a field reference such as `orders/orders.customer_id`.
 #[derive(Debug, Clone, Copy)]
@@ -89,7 +102,9 @@ impl<'w> Index<'w> {
                 .collect(),
             read_by_products,
             used_contracts,
-            fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            objects: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            pii_names: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -156,18 +171,27 @@ impl<'w> Index<'w> {
     }
 
     /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
+    /// Nested segments name child properties or the properties of an array's items.
     pub fn field(&self, home: &str, reference: &str) -> FieldLookup<'w> {
-        let (contract_id, path) = match reference.split_once('/') {
-            Some((c, p)) => (c, p),
-            None => (home, reference),
-        };
-        let Some(&position) = self.contracts.get(contract_id) else {
+        let (contract_id, path) = reference.split_once('/').unwrap_or((home, reference));
+        let Some((contract, objects)) = self.objects_of(contract_id) else {
             return FieldLookup::NoContract;
         };
-        let Some(contract) = self.workspace.contracts.get(position) else {
-            return FieldLookup::NoContract;
-        };
-        match self.fields_of(position).and_then(|fields| fields.get(path)) {
+        let Some((object_name, rest)) = path.split_once('.') else { return FieldLookup::NoField };
+        let mut segments = rest.split('.');
+        let top = objects.get(object_name).and_then(|fields| {
+            let name = segments.next()?;
+            match &fields.by_name {
+                Some(map) => map.get(name).copied(),
+                None => fields.object.properties.iter().find(|p| p.name == name),
+            }
+        });
+        let found = segments.try_fold(top, |at, name| {
+            let at = at?;
+            let child = at.properties.iter().find(|p| p.name == name);
+            Some(child.or_else(|| at.items.as_ref().and_then(|i| i.properties.iter().find(|p| p.name == name))))
+        });
+        match found.flatten() {
             Some(property) => FieldLookup::Found(contract, property),
             None => FieldLookup::NoField,
         }
@@ -176,31 +200,76 @@ impl<'w> Index<'w> {
     /// Whether `contract-id/object` (or `object` inside `home`) names an existing schema object.
     pub fn object_exists(&self, home: &str, reference: &str) -> bool {
         let (contract_id, object) = reference.split_once('/').unwrap_or((home, reference));
-        self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
+        self.objects_of(contract_id).is_some_and(|(_, objects)| objects.contains_key(object))
     }
 
-    fn fields_of(&self, position: usize) -> Option<&FastMap<String, &'w Property>> {
-        let cell = self.fields.get(position)?;
+    /// Names of a contract's personal-data properties at any depth, sorted, each once;
+    /// computed once per check.
+    pub fn pii_names(&self, contract_id: &str) -> &[&'w str] {
+        let Some((position, contract)) = self.position(contract_id) else { return &[] };
+        let Some(cell) = self.pii_names.get(position) else { return &[] };
+        cell.get_or_init(|| {
+            let mut names = Vec::new();
+            for object in &contract.schema {
+                collect_pii(&object.properties, &mut names);
+            }
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+    }
+
+    /// `(name, logical type)` of every object's top-level properties, sorted: what a copy of
+    /// the contract would have in common with it. Computed once per check.
+    pub fn shape(&self, contract_id: &str) -> &[(&'w str, &'w str)] {
+        let Some((position, contract)) = self.position(contract_id) else { return &[] };
+        let Some(cell) = self.shapes.get(position) else { return &[] };
+        cell.get_or_init(|| {
+            let mut shape: Vec<(&str, &str)> = contract
+                .schema
+                .iter()
+                .flat_map(|o| o.properties.iter().map(|p| (p.name.as_str(), p.logical_type.as_str())))
+                .collect();
+            shape.sort_unstable();
+            shape
+        })
+    }
+
+    fn position(&self, contract_id: &str) -> Option<(usize, &'w DataContract)> {
+        let position = *self.contracts.get(contract_id)?;
+        Some((position, self.workspace.contracts.get(position)?))
+    }
+
+    fn objects_of(&self, contract_id: &str) -> Option<(&'w DataContract, &FastMap<&'w str, ObjectFields<'w>>)> {
+        let position = *self.contracts.get(contract_id)?;
         let contract = self.workspace.contracts.get(position)?;
-        Some(cell.get_or_init(|| {
+        let cell = self.objects.get(position)?;
+        let objects = cell.get_or_init(|| {
             let mut map = FastMap::default();
             for object in &contract.schema {
-                add_fields(&object.name, &object.properties, &mut map);
+                let by_name = (object.properties.len() > SCAN_LIMIT).then(|| {
+                    let mut names = FastMap::default();
+                    for p in &object.properties {
+                        names.entry(p.name.as_str()).or_insert(p);
+                    }
+                    names
+                });
+                map.entry(object.name.as_str()).or_insert(ObjectFields { object, by_name });
             }
             map
-        }))
+        });
+        Some((contract, objects))
     }
 }
 
-/// Adds `prefix.name` for each property and its nested ones; the fields of an array's items
-/// are addressed through the array (`object.lines.sku`), as lineage tools write them.
-fn add_fields<'w>(prefix: &str, properties: &'w [Property], map: &mut FastMap<String, &'w Property>) {
+fn collect_pii<'w>(properties: &'w [Property], out: &mut Vec<&'w str>) {
     for property in properties {
-        let path = format!("{prefix}.{}", property.name);
-        add_fields(&path, &property.properties, map);
-        if let Some(items) = &property.items {
-            add_fields(&path, &items.properties, map);
+        if property.pii {
+            out.push(property.name.as_str());
         }
-        map.entry(path).or_insert(property);
+        collect_pii(&property.properties, out);
+        if let Some(items) = &property.items {
+            collect_pii(&items.properties, out);
+        }
     }
 }

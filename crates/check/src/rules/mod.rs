@@ -7,7 +7,7 @@ mod principles;
 mod references;
 mod structure;
 mod values;
-mod walk;
+pub(crate) mod walk;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource};
 

@@ -3,14 +3,13 @@
 //! instead of pulled downstream; products add meaning instead of copying tiers; personal data
 //! stays classified along lineage; promises downstream never exceed what upstream delivers.
 
-use dpstudio_model::{DataContract, DataProduct, Status};
+use dpstudio_model::{DataContract, DataProduct, Property, Status};
 
-use super::values::{classifies_personal_data, minutes};
-use super::walk::{each_property, each_quality_rule};
+use super::values::{blank, classifies_personal_data, minutes};
+use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
 use crate::diagnostic::Severity;
 use crate::engine::{Check, Family, Rule, Sink};
-use crate::hash::FastMap;
 use crate::index::{FieldLookup, Index};
 
 const fn rule(
@@ -52,7 +51,7 @@ pub const PRODUCT_OWNER: Rule = rule(
 );
 
 fn product_owner(_: &Index, product: &DataProduct, sink: &mut Sink) {
-    if product.owner_team.as_deref().is_none_or(|t| t.trim().is_empty()) {
+    if product.owner_team.as_deref().is_none_or(blank) {
         sink.emit(
             product_at(product, "ownerTeam"),
             format!("'{}' has no owner team", product.name),
@@ -70,7 +69,7 @@ pub const PRODUCT_PURPOSE: Rule = rule(
 );
 
 fn product_purpose(_: &Index, product: &DataProduct, sink: &mut Sink) {
-    if product.purpose.trim().is_empty() {
+    if blank(&product.purpose) {
         sink.emit(
             product_at(product, "purpose"),
             format!("'{}' has no purpose", product.name),
@@ -157,12 +156,14 @@ fn layer_hop(index: &Index, product: &DataProduct, sink: &mut Sink) {
     outputs.dedup();
     let [output_id] = outputs.as_slice() else { return };
     let Some(output) = index.contract(output_id) else { return };
-    let shape = schema_shape(output);
+    let shape = index.shape(output_id);
     if shape.is_empty() {
         return;
     }
+    let width = |c: &DataContract| c.schema.iter().map(|o| o.properties.len()).sum::<usize>();
     for (_, input) in input_contracts(index, product) {
-        if input.id != output.id && schema_shape(input) == shape {
+        // Comparing sizes first keeps the sorted shapes from being built for most inputs.
+        if input.id != output.id && width(input) == width(output) && index.shape(&input.id) == shape {
             let port = product
                 .output_ports
                 .iter()
@@ -178,17 +179,6 @@ fn layer_hop(index: &Index, product: &DataProduct, sink: &mut Sink) {
     }
 }
 
-/// The top-level fields of every object as sorted (name, logical type) pairs.
-fn schema_shape(contract: &DataContract) -> Vec<(&str, &str)> {
-    let mut shape: Vec<(&str, &str)> = contract
-        .schema
-        .iter()
-        .flat_map(|o| o.properties.iter().map(|p| (p.name.as_str(), p.logical_type.as_str())))
-        .collect();
-    shape.sort_unstable();
-    shape
-}
-
 pub const PII_PASSTHROUGH: Rule = rule(
     "principles.pii-passthrough",
     Severity::Warning,
@@ -198,14 +188,12 @@ pub const PII_PASSTHROUGH: Rule = rule(
 );
 
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
-    let mut personal: FastMap<&str, &str> = FastMap::default();
-    for (_, input) in input_contracts(index, product) {
-        each_property(input, |_, _, property| {
-            if property.pii {
-                personal.entry(property.name.as_str()).or_insert(input.name.as_str());
-            }
-        });
-    }
+    // Input contract name → its personal-data field names (cached per contract by the index).
+    let personal: Vec<(&str, &[&str])> = input_contracts(index, product)
+        .into_iter()
+        .map(|(_, c)| (c.name.as_str(), index.pii_names(&c.id)))
+        .filter(|(_, names)| !names.is_empty())
+        .collect();
     if personal.is_empty() {
         return;
     }
@@ -215,7 +203,11 @@ fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     outputs.dedup();
     for output in outputs.into_iter().filter_map(|id| index.contract(id)) {
         each_property(output, |at, _, property| {
-            let Some(source) = personal.get(property.name.as_str()) else { return };
+            let name = property.name.as_str();
+            let Some(source) = personal.iter().find(|(_, names)| names.binary_search(&name).is_ok()).map(|(c, _)| c)
+            else {
+                return;
+            };
             if !classifies_personal_data(property.pii, &property.classification) {
                 sink.emit(
                     contract_at(output, at.field("pii")),
@@ -235,27 +227,31 @@ pub const PII_LINEAGE: Rule = rule(
     Severity::Warning,
     "A field derived (transformSourceObjects) from a personal-data field is not marked PII or classified.",
     "Field-level lineage shows where personal data goes; every field it reaches must carry the marking.",
-    Check::Contract(pii_lineage),
+    Check::Property(pii_lineage),
 );
 
-fn pii_lineage(index: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        if classifies_personal_data(property.pii, &property.classification) {
-            return;
+fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if classifies_personal_data(property.pii, &property.classification) {
+        return;
+    }
+    for (i, source) in property.transform_source_objects.iter().enumerate() {
+        // Most sources are not personal data: rule them out by name before resolving.
+        let upstream_contract = source.split_once('/').map_or(contract.id.as_str(), |(c, _)| c);
+        let field_name = source.rsplit(['.', '/']).next().unwrap_or_default();
+        if index.pii_names(upstream_contract).binary_search(&field_name).is_err() {
+            continue;
         }
-        for (i, source) in property.transform_source_objects.iter().enumerate() {
-            if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
-                if upstream.pii {
-                    sink.emit(
-                        contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
-                        format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
-                        "Mark the field PII and classify it (e.g. 'restricted'), or anonymise it and say how in transformLogic.",
-                    );
-                    return;
-                }
+        if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
+            if upstream.pii {
+                sink.emit(
+                    contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
+                    format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
+                    "Mark the field PII and classify it (e.g. 'restricted'), or anonymise it and say how in transformLogic.",
+                );
+                return;
             }
         }
-    });
+    }
 }
 
 pub const PII_PUBLIC: Rule = rule(
@@ -263,19 +259,17 @@ pub const PII_PUBLIC: Rule = rule(
     Severity::Error,
     "A field marked as personal data is classified public.",
     "The two markings contradict each other; exports would grant public access to personal data.",
-    Check::Contract(pii_public),
+    Check::Property(pii_public),
 );
 
-fn pii_public(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        if property.pii && property.classification.trim().eq_ignore_ascii_case("public") {
-            sink.emit(
-                contract_at(contract, at.field("classification")),
-                format!("personal-data field '{}' is classified public", property.name),
-                "Classify it 'restricted' or 'confidential', or remove the PII flag if it holds no personal data.",
-            );
-        }
-    });
+fn pii_public(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if property.pii && property.classification.trim().eq_ignore_ascii_case("public") {
+        sink.emit(
+            contract_at(contract, at.field("classification")),
+            format!("personal-data field '{}' is classified public", property.name),
+            "Classify it 'restricted' or 'confidential', or remove the PII flag if it holds no personal data.",
+        );
+    }
 }
 
 pub const FRESHNESS_SLO: Rule = rule(
@@ -423,8 +417,9 @@ pub const CONTRACT_QUALITY: Rule = rule(
 );
 
 fn contract_quality(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    let mut any = false;
-    each_quality_rule(contract, |_, _| any = true);
+    let any = !contract.quality.is_empty()
+        || contract.schema.iter().any(|o| !o.quality.is_empty())
+        || any_property(contract, |property| !property.quality.is_empty());
     if !any {
         sink.emit(
             contract_at(contract, "quality"),
@@ -461,7 +456,7 @@ pub const CONTRACT_PURPOSE: Rule = rule(
 );
 
 fn contract_purpose(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    if contract.description.purpose.trim().is_empty() {
+    if blank(&contract.description.purpose) {
         sink.emit(
             contract_at(contract, "description.purpose"),
             format!("contract '{}' does not state its purpose", contract.name),
@@ -479,7 +474,7 @@ pub const CONTRACT_OWNER: Rule = rule(
 );
 
 fn contract_owner(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    if contract.team.as_deref().is_none_or(|t| t.trim().is_empty()) {
+    if contract.team.as_deref().is_none_or(blank) {
         sink.emit(
             contract_at(contract, "team"),
             format!("contract '{}' names no team", contract.name),
@@ -497,8 +492,7 @@ pub const BUSINESS_CONTEXT: Rule = rule(
 );
 
 fn business_context(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    let mut linked = false;
-    each_property(contract, |_, _, property| linked |= !property.glossary.is_empty());
+    let linked = any_property(contract, |property| !property.glossary.is_empty());
     if !linked && !contract.schema.is_empty() {
         sink.emit(
             contract_at(contract, "schema"),

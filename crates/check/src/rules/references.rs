@@ -1,9 +1,10 @@
 //! References: every id a product, contract or context entry mentions must name something that
 //! exists, and bindings must agree with what they bind (versions, exposing products).
 
-use dpstudio_model::{DataContract, DataProduct, InputSource};
+use dpstudio_model::{DataContract, DataProduct, InputSource, Property};
 
-use super::walk::each_property;
+use super::values::blank;
+use super::walk::At;
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
 use crate::engine::{Check, Family, Rule, Sink};
@@ -220,7 +221,7 @@ pub const PRODUCT_TEAM: Rule = rule(
 
 fn product_team(index: &Index, product: &DataProduct, sink: &mut Sink) {
     if let Some(team) = &product.owner_team {
-        if !team.trim().is_empty() && !index.has_team(team) {
+        if !blank(&team) && !index.has_team(team) {
             sink.emit(
                 product_at(product, "ownerTeam"),
                 format!("'{}' is owned by team '{team}', which does not exist", product.name),
@@ -317,21 +318,19 @@ pub const GLOSSARY_LINK: Rule = rule(
     Severity::Error,
     "A property links to a glossary term that does not exist.",
     "Glossary links carry the business meaning of a field; a broken link carries none.",
-    Check::Contract(glossary_link),
+    Check::Property(glossary_link),
 );
 
-fn glossary_link(index: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, term) in property.glossary.iter().enumerate() {
-            if !index.has_glossary_term(term) {
-                sink.emit(
-                    contract_at(contract, at.field(&format!("glossary[{i}]"))),
-                    format!("property '{}' links to glossary term '{term}', which does not exist", property.name),
-                    "Link an existing term, or add the term to the glossary.",
-                );
-            }
+fn glossary_link(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, term) in property.glossary.iter().enumerate() {
+        if !index.has_glossary_term(term) {
+            sink.emit(
+                contract_at(contract, at.field(&format!("glossary[{i}]"))),
+                format!("property '{}' links to glossary term '{term}', which does not exist", property.name),
+                "Link an existing term, or add the term to the glossary.",
+            );
         }
-    });
+    }
 }
 
 pub const PROPERTY_METRIC: Rule = rule(
@@ -339,21 +338,19 @@ pub const PROPERTY_METRIC: Rule = rule(
     Severity::Error,
     "A property links to a metric or measure that does not exist.",
     "Metric links tie fields to the semantic layer; a broken link misleads metric exports.",
-    Check::Contract(property_metric),
+    Check::Property(property_metric),
 );
 
-fn property_metric(index: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, metric) in property.metrics.iter().enumerate() {
-            if !index.has_metric_or_measure(metric) {
-                sink.emit(
-                    contract_at(contract, at.field(&format!("metrics[{i}]"))),
-                    format!("property '{}' feeds metric '{metric}', which does not exist", property.name),
-                    "Link an existing metric or measure, or add it to the semantic model.",
-                );
-            }
+fn property_metric(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, metric) in property.metrics.iter().enumerate() {
+        if !index.has_metric_or_measure(metric) {
+            sink.emit(
+                contract_at(contract, at.field(&format!("metrics[{i}]"))),
+                format!("property '{}' feeds metric '{metric}', which does not exist", property.name),
+                "Link an existing metric or measure, or add it to the semantic model.",
+            );
         }
-    });
+    }
 }
 
 pub const RELATIONSHIP_TARGET: Rule = rule(
@@ -361,24 +358,22 @@ pub const RELATIONSHIP_TARGET: Rule = rule(
     Severity::Error,
     "A relationship points at a contract, object or property that does not exist.",
     "Foreign keys become joins and constraints in exports; a key to nowhere is a broken join.",
-    Check::Contract(relationship_target),
+    Check::Property(relationship_target),
 );
 
-fn relationship_target(index: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, relationship) in property.relationships.iter().enumerate() {
-            let problem = match index.field(&contract.id, &relationship.to) {
-                FieldLookup::Found(..) => continue,
-                FieldLookup::NoContract => "names a contract that does not exist",
-                FieldLookup::NoField => "names no existing object and property",
-            };
-            sink.emit(
-                contract_at(contract, at.field(&format!("relationships[{i}].to"))),
-                format!("relationship '{}' of '{}' {problem}", relationship.to, property.name),
-                "Write the target as 'object.property' (this contract) or 'contract-id/object.property'.",
-            );
-        }
-    });
+fn relationship_target(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, relationship) in property.relationships.iter().enumerate() {
+        let problem = match index.field(&contract.id, &relationship.to) {
+            FieldLookup::Found(..) => continue,
+            FieldLookup::NoContract => "names a contract that does not exist",
+            FieldLookup::NoField => "names no existing object and property",
+        };
+        sink.emit(
+            contract_at(contract, at.field(&format!("relationships[{i}].to"))),
+            format!("relationship '{}' of '{}' {problem}", relationship.to, property.name),
+            "Write the target as 'object.property' (this contract) or 'contract-id/object.property'.",
+        );
+    }
 }
 
 pub const TRANSFORM_SOURCE: Rule = rule(
@@ -386,24 +381,22 @@ pub const TRANSFORM_SOURCE: Rule = rule(
     Severity::Error,
     "A property's lineage (transformSourceObjects) names a field that does not exist.",
     "Field-level lineage drives impact analysis and PII tracking; a broken link hides both.",
-    Check::Contract(transform_source),
+    Check::Property(transform_source),
 );
 
-fn transform_source(index: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, source) in property.transform_source_objects.iter().enumerate() {
-            let problem = match index.field(&contract.id, source) {
-                FieldLookup::Found(..) => continue,
-                FieldLookup::NoContract => "names a contract that does not exist",
-                FieldLookup::NoField => "names no existing object and property",
-            };
-            sink.emit(
-                contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
-                format!("lineage source '{source}' of '{}' {problem}", property.name),
-                "Write sources as 'contract-id/object.property', naming an upstream field.",
-            );
-        }
-    });
+fn transform_source(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, source) in property.transform_source_objects.iter().enumerate() {
+        let problem = match index.field(&contract.id, source) {
+            FieldLookup::Found(..) => continue,
+            FieldLookup::NoContract => "names a contract that does not exist",
+            FieldLookup::NoField => "names no existing object and property",
+        };
+        sink.emit(
+            contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
+            format!("lineage source '{source}' of '{}' {problem}", property.name),
+            "Write sources as 'contract-id/object.property', naming an upstream field.",
+        );
+    }
 }
 
 // ---------------------------------------------------------------- workspace
@@ -517,7 +510,7 @@ fn entity_implementation(index: &Index, sink: &mut Sink) {
             continue;
         }
         for (i, dimension) in entity.dimensions.iter().enumerate() {
-            if dimension.property.trim().is_empty() {
+            if blank(&dimension.property) {
                 continue;
             }
             let reference = format!("{implemented_by}.{}", dimension.property);

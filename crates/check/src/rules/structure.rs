@@ -3,8 +3,8 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, LOGICAL_TYPES};
 
-use super::values::{fits_type, id_problem, is_semver, is_snake_case, minutes, number};
-use super::walk::{each_property, each_quality_rule, each_sibling_list};
+use super::values::{blank, fits_type, id_problem, is_semver, is_snake_case, minutes, number};
+use super::walk::{each_quality_rule, each_sibling_list, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
 use crate::engine::{Check, Family, Rule, Sink};
@@ -19,10 +19,6 @@ const fn rule(
     check: Check,
 ) -> Rule {
     Rule { id, family: Family::Structure, severity, summary, rationale, check }
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 // ---------------------------------------------------------------- products
@@ -160,15 +156,16 @@ fn slo_value(_: &Index, product: &DataProduct, sink: &mut Sink) {
 
 /// Shared by SLOs and SLA properties: what is wrong with one service level, if anything.
 fn service_level_problem(property: &str, value: &serde_json::Value, unit: &str) -> Option<&'static str> {
-    let property = property.trim().to_ascii_lowercase();
-    if property.is_empty() {
+    let property = property.trim();
+    if blank(property) {
         return Some("has no property name");
     }
-    let numeric = matches!(property.as_str(), "freshness" | "latency" | "availability" | "retention" | "frequency");
-    if numeric && number(value).is_none() {
+    let is = |names: &[&str]| names.iter().any(|n| property.eq_ignore_ascii_case(n));
+    let timed = is(&["freshness", "latency"]);
+    if (timed || is(&["availability", "retention", "frequency"])) && number(value).is_none() {
         return Some("has no numeric value");
     }
-    if matches!(property.as_str(), "freshness" | "latency") && minutes(value, unit).is_none() {
+    if timed && minutes(value, unit).is_none() {
         return Some("has no time unit (s, m, h, d, w) or a negative value");
     }
     None
@@ -314,19 +311,18 @@ pub const PROPERTY_NAME: Rule = rule(
     Severity::Error,
     "A schema property has no name.",
     "A field without a name cannot be queried, exported or referenced.",
-    Check::Contract(property_name),
+    Check::Property(property_name),
 );
 
-fn property_name(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, object, property| {
-        if blank(&property.name) {
-            sink.emit(
-                contract_at(contract, at.field("name")),
-                format!("a property of '{}' in contract '{}' has no name", object.name, contract.name),
-                "Name the field, e.g. 'customer_id'.",
-            );
-        }
-    });
+fn property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    let object = contract.schema.get(at.object).map_or("", |o| o.name.as_str());
+    if blank(&property.name) {
+        sink.emit(
+            contract_at(contract, at.field("name")),
+            format!("a property of '{}' in contract '{}' has no name", object, contract.name),
+            "Name the field, e.g. 'customer_id'.",
+        );
+    }
 }
 
 pub const PROPERTY_NAME_FORMAT: Rule = rule(
@@ -334,19 +330,17 @@ pub const PROPERTY_NAME_FORMAT: Rule = rule(
     Severity::Warning,
     "A property name is not snake_case.",
     "SQL, dbt and most engines fold or quote other spellings; snake_case survives every export.",
-    Check::Contract(property_name_format),
+    Check::Property(property_name_format),
 );
 
-fn property_name_format(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        if !blank(&property.name) && !is_snake_case(&property.name) {
-            sink.emit(
-                contract_at(contract, at.field("name")),
-                format!("property name '{}' is not snake_case", property.name),
-                format!("Rename it to lower case with underscores, e.g. '{}'.", to_snake_case(&property.name)),
-            );
-        }
-    });
+fn property_name_format(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if !blank(&property.name) && !is_snake_case(&property.name) {
+        sink.emit(
+            contract_at(contract, at.field("name")),
+            format!("property name '{}' is not snake_case", property.name),
+            format!("Rename it to lower case with underscores, e.g. '{}'.", to_snake_case(&property.name)),
+        );
+    }
 }
 
 /// A snake_case suggestion for a name (`customerId` → `customer_id`).
@@ -379,8 +373,13 @@ pub const DUPLICATE_PROPERTY_NAME: Rule = rule(
 );
 
 fn duplicate_property_name(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    // One set per contract, cleared per list, so lists cost no allocation.
+    let mut seen = FastSet::default();
     each_sibling_list(contract, |owner, properties| {
-        let mut seen = FastSet::default();
+        if properties.len() < 2 {
+            return;
+        }
+        seen.clear();
         for (i, property) in properties.iter().enumerate() {
             if !blank(&property.name) && !seen.insert(property.name.as_str()) {
                 sink.emit(
@@ -398,19 +397,17 @@ pub const LOGICAL_TYPE_MISSING: Rule = rule(
     Severity::Warning,
     "A property has no logical type.",
     "Exports (DDL, dbt, JSON Schema) and type checks on enums and examples need the type.",
-    Check::Contract(logical_type_missing),
+    Check::Property(logical_type_missing),
 );
 
-fn logical_type_missing(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        if blank(&property.logical_type) {
-            sink.emit(
-                contract_at(contract, at.field("logicalType")),
-                format!("property '{}' has no logical type", property.name),
-                format!("Choose one of: {}.", LOGICAL_TYPES.join(", ")),
-            );
-        }
-    });
+fn logical_type_missing(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if blank(&property.logical_type) {
+        sink.emit(
+            contract_at(contract, at.field("logicalType")),
+            format!("property '{}' has no logical type", property.name),
+            format!("Choose one of: {}.", LOGICAL_TYPES.join(", ")),
+        );
+    }
 }
 
 pub const UNKNOWN_LOGICAL_TYPE: Rule = rule(
@@ -418,20 +415,18 @@ pub const UNKNOWN_LOGICAL_TYPE: Rule = rule(
     Severity::Error,
     "A property's logical type is not one ODCS knows.",
     "ODCS validators reject other logical types; engine types belong in physicalType.",
-    Check::Contract(unknown_logical_type),
+    Check::Property(unknown_logical_type),
 );
 
-fn unknown_logical_type(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        let t = property.logical_type.as_str();
-        if !blank(t) && !LOGICAL_TYPES.contains(&t) {
-            sink.emit(
-                contract_at(contract, at.field("logicalType")),
-                format!("property '{}' has logical type '{t}', which ODCS does not know", property.name),
-                format!("Use one of {} and put '{t}' in physicalType.", LOGICAL_TYPES.join(", ")),
-            );
-        }
-    });
+fn unknown_logical_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    let t = property.logical_type.as_str();
+    if !blank(t) && !LOGICAL_TYPES.contains(&t) {
+        sink.emit(
+            contract_at(contract, at.field("logicalType")),
+            format!("property '{}' has logical type '{t}', which ODCS does not know", property.name),
+            format!("Use one of {} and put '{t}' in physicalType.", LOGICAL_TYPES.join(", ")),
+        );
+    }
 }
 
 pub const PRIMARY_KEY_NULLABLE: Rule = rule(
@@ -439,19 +434,17 @@ pub const PRIMARY_KEY_NULLABLE: Rule = rule(
     Severity::Warning,
     "A primary key property is not marked required.",
     "A key that may be null identifies nothing; DDL exports would emit a nullable key column.",
-    Check::Contract(primary_key_nullable),
+    Check::Property(primary_key_nullable),
 );
 
-fn primary_key_nullable(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        if property.primary_key && !property.required {
-            sink.emit(
-                contract_at(contract, at.field("required")),
-                format!("primary key '{}' is not required", property.name),
-                "Mark the property required.",
-            );
-        }
-    });
+fn primary_key_nullable(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if property.primary_key && !property.required {
+        sink.emit(
+            contract_at(contract, at.field("required")),
+            format!("primary key '{}' is not required", property.name),
+            "Mark the property required.",
+        );
+    }
 }
 
 pub const PRIMARY_KEY_POSITION: Rule = rule(
@@ -487,6 +480,9 @@ fn key_positions(
 ) {
     for (o, object) in contract.schema.iter().enumerate() {
         let keys = object.properties.iter().filter(|p| key(p).0).count();
+        if keys < 2 && object.properties.iter().all(|p| key(p).1.is_none()) {
+            continue;
+        }
         let mut seen = FastSet::default();
         for (i, property) in object.properties.iter().enumerate() {
             let (is_key, position) = key(property);
@@ -513,21 +509,19 @@ pub const ENUM_TYPE: Rule = rule(
     Severity::Warning,
     "An allowed (enum) value does not fit the property's logical type.",
     "A string in an integer enum, say, can never match; consumers and validators disagree on it.",
-    Check::Contract(enum_type),
+    Check::Property(enum_type),
 );
 
-fn enum_type(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, entry) in property.enum_values.iter().enumerate() {
-            if !fits_type(&entry.value, &property.logical_type) {
-                sink.emit(
-                    contract_at(contract, at.field(&format!("enum[{i}]"))),
-                    format!("enum value {} of '{}' is not a {}", entry.value, property.name, property.logical_type),
-                    format!("Write the value as a {} or change the logical type.", property.logical_type),
-                );
-            }
+fn enum_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, entry) in property.enum_values.iter().enumerate() {
+        if !fits_type(&entry.value, &property.logical_type) {
+            sink.emit(
+                contract_at(contract, at.field(&format!("enum[{i}]"))),
+                format!("enum value {} of '{}' is not a {}", entry.value, property.name, property.logical_type),
+                format!("Write the value as a {} or change the logical type.", property.logical_type),
+            );
         }
-    });
+    }
 }
 
 pub const EXAMPLES_TYPE: Rule = rule(
@@ -535,21 +529,19 @@ pub const EXAMPLES_TYPE: Rule = rule(
     Severity::Warning,
     "An example value does not fit the property's logical type.",
     "Examples document the data and seed test fixtures; a wrong-typed example misleads both.",
-    Check::Contract(examples_type),
+    Check::Property(examples_type),
 );
 
-fn examples_type(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    each_property(contract, |at, _, property| {
-        for (i, example) in property.examples.iter().enumerate() {
-            if !fits_type(example, &property.logical_type) {
-                sink.emit(
-                    contract_at(contract, at.field(&format!("examples[{i}]"))),
-                    format!("example {example} of '{}' is not a {}", property.name, property.logical_type),
-                    format!("Write the example as a {} value.", property.logical_type),
-                );
-            }
+fn examples_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    for (i, example) in property.examples.iter().enumerate() {
+        if !fits_type(example, &property.logical_type) {
+            sink.emit(
+                contract_at(contract, at.field(&format!("examples[{i}]"))),
+                format!("example {example} of '{}' is not a {}", property.name, property.logical_type),
+                format!("Write the example as a {} value.", property.logical_type),
+            );
         }
-    });
+    }
 }
 
 pub const QUALITY_RULE: Rule = rule(

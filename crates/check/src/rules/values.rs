@@ -25,17 +25,22 @@ pub fn is_semver(version: &str) -> bool {
 
 /// `snake_case`: a lower-case letter, then lower-case letters, digits and single underscores.
 pub fn is_snake_case(name: &str) -> bool {
-    let mut bytes = name.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        && !name.contains("__")
-        && !name.ends_with('_')
+    let bytes = name.as_bytes();
+    let mut previous = b'_';
+    for &b in bytes {
+        let ok = b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'_' && previous != b'_');
+        if !ok {
+            return false;
+        }
+        previous = b;
+    }
+    bytes.first().is_some_and(u8::is_ascii_lowercase) && previous != b'_'
 }
 
 /// Ids end up in references (`contract-id/object.property`), URLs and file names: they must
 /// not be blank or hold whitespace or a slash.
 pub fn id_problem(id: &str) -> Option<&'static str> {
-    if id.trim().is_empty() {
+    if blank(id) {
         Some("is empty")
     } else if id.chars().any(char::is_whitespace) {
         Some("contains whitespace")
@@ -43,6 +48,16 @@ pub fn id_problem(id: &str) -> Option<&'static str> {
         Some("contains '/', which separates ids in references")
     } else {
         None
+    }
+}
+
+/// Empty or only whitespace. Most strings start with a visible ASCII character, which answers
+/// without decoding the rest; this runs for several fields of every property.
+pub fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => s.trim().is_empty(),
     }
 }
 
@@ -59,13 +74,20 @@ pub fn number(value: &Value) -> Option<f64> {
 /// writes `min`, `hour(s)`, `day(s)`, `week(s)`, `s`).
 pub fn minutes(value: &Value, unit: &str) -> Option<f64> {
     let amount = number(value)?;
-    let factor = match unit.trim().to_ascii_lowercase().as_str() {
-        "s" | "sec" | "second" | "seconds" => 1.0 / 60.0,
-        "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
-        "h" | "hr" | "hour" | "hours" => 60.0,
-        "d" | "day" | "days" => 24.0 * 60.0,
-        "w" | "week" | "weeks" => 7.0 * 24.0 * 60.0,
-        _ => return None,
+    let unit = unit.trim();
+    let is = |names: &[&str]| names.iter().any(|n| unit.eq_ignore_ascii_case(n));
+    let factor = if is(&["s", "sec", "second", "seconds"]) {
+        1.0 / 60.0
+    } else if is(&["m", "min", "mins", "minute", "minutes"]) {
+        1.0
+    } else if is(&["h", "hr", "hour", "hours"]) {
+        60.0
+    } else if is(&["d", "day", "days"]) {
+        24.0 * 60.0
+    } else if is(&["w", "week", "weeks"]) {
+        7.0 * 24.0 * 60.0
+    } else {
+        return None;
     };
     (amount.is_finite() && amount >= 0.0).then_some(amount * factor)
 }
@@ -86,8 +108,7 @@ pub fn fits_type(value: &Value, logical_type: &str) -> bool {
 
 /// A classification strong enough for personal data: set, and not `public`.
 pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
-    let c = classification.trim();
-    pii || (!c.is_empty() && !c.eq_ignore_ascii_case("public"))
+    pii || (!blank(classification) && !classification.trim().eq_ignore_ascii_case("public"))
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ enum Step {
     Items,
 }
 
-/// Where a property sits inside its contract.
+/// Where a property sits inside its contract: the object's position and the steps below it.
+/// Formats to a field path only on demand.
 pub struct At<'s> {
     pub object: usize,
     steps: &'s [Step],
@@ -38,7 +39,7 @@ impl At<'_> {
 
 /// Calls `visit` for every named property of every schema object: object properties, their
 /// nested properties and the properties of array items, depth first.
-pub fn each_property<'c>(contract: &'c DataContract, mut visit: impl FnMut(&At, &'c SchemaObject, &'c Property)) {
+pub(crate) fn each_property<'c>(contract: &'c DataContract, mut visit: impl FnMut(&At, &'c SchemaObject, &'c Property)) {
     let mut steps = Vec::new();
     for (o, object) in contract.schema.iter().enumerate() {
         walk(o, object, &object.properties, &mut steps, &mut visit);
@@ -65,10 +66,20 @@ fn walk<'c>(
     }
 }
 
+/// Whether any named property (at any depth) satisfies `test`; stops at the first that does.
+pub(crate) fn any_property(contract: &DataContract, test: impl Fn(&Property) -> bool) -> bool {
+    fn any(properties: &[Property], test: &impl Fn(&Property) -> bool) -> bool {
+        properties.iter().any(|p| {
+            test(p) || any(&p.properties, test) || p.items.as_ref().is_some_and(|i| any(&i.properties, test))
+        })
+    }
+    contract.schema.iter().any(|o| any(&o.properties, &test))
+}
+
 /// Calls `visit` for every list of sibling properties (an object's, a property's nested ones,
 /// an array's item properties) with the path of the list's owner (`schema[0]`,
 /// `schema[0].properties[3]`, `schema[0].properties[3].items`).
-pub fn each_sibling_list<'c>(contract: &'c DataContract, mut visit: impl FnMut(&dyn Fn() -> String, &'c [Property])) {
+pub(crate) fn each_sibling_list<'c>(contract: &'c DataContract, mut visit: impl FnMut(&dyn Fn() -> String, &'c [Property])) {
     for (o, object) in contract.schema.iter().enumerate() {
         visit(&|| format!("schema[{o}]"), &object.properties);
     }
@@ -83,7 +94,7 @@ pub fn each_sibling_list<'c>(contract: &'c DataContract, mut visit: impl FnMut(&
 }
 
 /// Every quality rule of a contract with its path: contract-level, per object, per property.
-pub fn each_quality_rule<'c>(
+pub(crate) fn each_quality_rule<'c>(
     contract: &'c DataContract,
     mut visit: impl FnMut(&dyn Fn() -> String, &'c dpstudio_model::QualityRule),
 ) {
