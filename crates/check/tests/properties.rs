@@ -116,7 +116,7 @@ fn user_edit(w: &Workspace, kind: u8, n: u64) -> Option<Edit> {
         3 if nc > 0 => {
             let mut c = w.contracts[pick(nc, n)].clone();
             let old = c.id.clone();
-            if n % 2 == 0 {
+            if n.is_multiple_of(2) {
                 c.id = format!("{old}-renamed");
             }
             if let Some(o) = c.schema.first_mut() {
