@@ -7,7 +7,7 @@
 //! every entity X named before or after the edit (their "is read / is used" facts may have
 //! changed); and, for a context edit, the readers of every context id that appeared or vanished.
 
-use dpstudio_model::{DataContract, DataProduct, Id, InputSource, Workspace};
+use dpstudio_model::{DataContract, DataProduct, Id, InputSource, Touched, Workspace};
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::{diagnostic_order, run_contract_rules, run_product_rules, run_workspace_rules};
@@ -35,6 +35,19 @@ impl Change {
 
     pub fn context() -> Self {
         Change { context: true, ..Default::default() }
+    }
+}
+
+/// From what an [`dpstudio_model::Edit`] reports. For an edit that renames an id, merge the
+/// edit's and its inverse's `Touched` so both ids are included. Name, description and layout
+/// changes need no re-check (no rule reads them).
+impl From<&Touched> for Change {
+    fn from(touched: &Touched) -> Self {
+        Change {
+            products: touched.products.iter().cloned().collect(),
+            contracts: touched.contracts.iter().cloned().collect(),
+            context: !touched.context.is_empty(),
+        }
     }
 }
 
