@@ -317,7 +317,12 @@ fn compare_common(object: &str, old: &[(String, &Property)], news: &BTreeMap<&st
 fn property(path: &str, old: &Property, new: &Property, out: &mut Vec<Change>) {
     if old.logical_type != new.logical_type {
         let kind = logical_change(&old.logical_type, &new.logical_type);
-        out.push(change(kind, path, Some(old.logical_type.clone()), Some(new.logical_type.clone()), "logical type changed"));
+        let message = if kind == ChangeKind::TypeNarrowed {
+            "logical type narrowed: existing values may not fit"
+        } else {
+            "logical type changed: readers parsing the old type break"
+        };
+        out.push(change(kind, path, Some(old.logical_type.clone()), Some(new.logical_type.clone()), message));
     } else if old.physical_type != new.physical_type {
         let kind = physical_change(&old.physical_type, &new.physical_type);
         let message = match kind {
