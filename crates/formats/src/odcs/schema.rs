@@ -58,7 +58,7 @@ fn read_property(doc: &crate::yaml::Document, path: &str, value: Value) -> Resul
             None | Some(Value::Null) => None,
             Some(v) => Some(Box::new(read_property(doc, &f.child_path("items"), v)?)),
         };
-        Ok(Property {
+        Ok(take_model_fields(Property {
             name: f.text("name")?,
             logical_type: f.text("logicalType")?,
             physical_type: f.text("physicalType")?,
@@ -86,8 +86,7 @@ fn read_property(doc: &crate::yaml::Document, path: &str, value: Value) -> Resul
             custom_properties: common::read_custom_properties(&mut f, FMT)?,
             extra: f.rest(),
             ..Default::default()
-        })
-        .map(take_model_fields)
+        }))
     }, render_property, |p| &mut p.extra)
 }
 
