@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use dpstudio_check::{check, diff::diff, impact::impact_of, Change, Checker};
-use dpstudio_model::{from_json, generate, to_json_pretty, Edit, Item, Touched, Workspace};
+use dpstudio_model::{from_json, generate, to_json_pretty, Edit, Item, Workspace};
 
 struct Options {
     products: usize,
@@ -111,21 +111,12 @@ fn one_edit(w: &Workspace, mut checker: Checker, runs: usize) -> Result<(Duratio
         let inverse = edit.apply(&mut current).map_err(|e| e.to_string())?;
         applies.push(start.elapsed());
         let start = Instant::now();
-        checker.update(&current, &change_of(&touched));
+        checker.update(&current, &Change::from(&touched));
         updates.push(start.elapsed());
         edit = inverse;
     }
     let agrees = checker.diagnostics() == check(&current).as_slice();
     Ok((middle(updates), middle(applies), agrees))
-}
-
-/// The checker's view of what an edit touched.
-fn change_of(touched: &Touched) -> Change {
-    Change {
-        products: touched.products.iter().cloned().collect(),
-        contracts: touched.contracts.iter().cloned().collect(),
-        context: !touched.context.is_empty() || touched.meta,
-    }
 }
 
 fn middle(mut times: Vec<Duration>) -> Duration {

@@ -159,15 +159,6 @@ fn user_edit(w: &Workspace, kind: u8, n: u64) -> Option<Edit> {
     })
 }
 
-/// The checker's view of what an edit touched: the app does the same after every edit.
-fn change_of(touched: &Touched) -> Change {
-    Change {
-        products: touched.products.iter().cloned().collect(),
-        contracts: touched.contracts.iter().cloned().collect(),
-        context: !touched.context.is_empty() || touched.meta,
-    }
-}
-
 fn config() -> ProptestConfig {
     ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() }
 }
@@ -238,7 +229,7 @@ proptest! {
             let inverse = edit.apply(&mut w).expect("a user edit applies");
             touched.merge(inverse.touched());
             if !touched.is_layout_only() {
-                checker.update(&w, &change_of(&touched));
+                checker.update(&w, &Change::from(&touched));
             }
             let full = check(&w);
             prop_assert_eq!(checker.diagnostics(), full.as_slice());
