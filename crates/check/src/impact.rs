@@ -1,7 +1,7 @@
-//! Impact analysis: the blast radius of a change. For a product, a contract or one field
-//! (`contract-id/object.property`), every downstream port, product, field and use case it
-//! reaches, with the distance in hops and the reason, so a designer sees who to warn before
-//! changing anything.
+//! Impact analysis: the blast radius of a change. For a product, one of its output ports
+//! (`product-id/port-id`), a contract or one field (`contract-id/object.property`), every
+//! downstream port, product, field and use case it reaches, with the distance in hops and the
+//! reason, so a designer sees who to warn before changing anything.
 //!
 //! Products and contracts propagate through input ports (a product reading a port, or relying
 //! on a contract, is impacted, and so is everything it publishes). Fields propagate through
@@ -20,6 +20,8 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase", tag = "kind", content = "id")]
 pub enum Target {
     Product(String),
+    /// One output port, as `product-id/port-id`.
+    Port(String),
     Contract(String),
     /// `contract-id/object.property` (nested: `object.parent.child`).
     Field(String),
@@ -78,7 +80,8 @@ impl std::fmt::Display for ImpactError {
         match self {
             ImpactError::NotFound(id) => write!(
                 f,
-                "'{id}' is not a product id, a contract id or a field (contract-id/object.property)"
+                "'{id}' is not a product, an output port (product-id/port-id), a contract or a field \
+                 (contract-id/object.property)"
             ),
         }
     }
@@ -86,8 +89,14 @@ impl std::fmt::Display for ImpactError {
 
 impl std::error::Error for ImpactError {}
 
-/// Resolves `id` as a field (it has a `/`), a contract or a product, in that order.
+/// Resolves `id` as an output port or a field (it has a `/`), a contract or a product, in
+/// that order.
 pub fn resolve(workspace: &Workspace, id: &str) -> Result<Target, ImpactError> {
+    if let Some((product, port)) = id.split_once('/') {
+        if workspace.product(product).is_some_and(|p| p.output_port(port).is_some()) {
+            return Ok(Target::Port(id.to_owned()));
+        }
+    }
     if let Some((contract, field)) = id.split_once('/') {
         let exists = workspace.contract(contract).is_some_and(|c| {
             c.schema.iter().any(|o| {
@@ -129,6 +138,15 @@ pub fn analyse(workspace: &Workspace, target: &Target) -> Impact {
             if let Some(&p) = graph.product_index.get(id.as_str()) {
                 acc.product(id, 0, "the target");
                 walk_products(workspace, &graph, vec![(p, None, 0)], &mut acc);
+            }
+        }
+        Target::Port(id) => {
+            let (product, port) = id.split_once('/').unwrap_or((id.as_str(), ""));
+            if let Some(&p) = graph.product_index.get(product) {
+                if let Some(o) = workspace.products[p].output_ports.iter().position(|x| x.id == port) {
+                    acc.product(product, 0, &format!("publishes {id}"));
+                    walk_products(workspace, &graph, vec![(p, Some(o), 0)], &mut acc);
+                }
             }
         }
         Target::Contract(id) => {
@@ -504,6 +522,16 @@ mod tests {
         assert_eq!(ids(&i.use_cases), vec![("U", 2)]);
         let ports: Vec<String> = i.ports.iter().map(|p| format!("{}/{}", p.product, p.port)).collect();
         assert_eq!(ports, vec!["B/b-out", "C/c-out"]);
+    }
+
+    #[test]
+    fn port_walk_follows_that_port_only() {
+        let i = impact_of(&chain(), "B/b-side").unwrap();
+        assert_eq!(i.target, Target::Port("B/b-side".into()));
+        assert_eq!(ids(&i.products), vec![("B", 0), ("D", 1)]);
+        assert_eq!(ids(&i.use_cases), vec![("U2", 2)]);
+        assert_eq!(ids(&i.contracts), vec![("cb2", 0), ("cd", 1)]);
+        assert!(impact_of(&chain(), "B/no-port").is_err());
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn impact(path: &Path, id: &str, json: bool) -> Result<ExitCode, String> {
 fn print_impact(impact: &Impact) {
     let (kind, id) = match &impact.target {
         Target::Product(id) => ("product", id),
+        Target::Port(id) => ("output port", id),
         Target::Contract(id) => ("contract", id),
         Target::Field(id) => ("field", id),
     };

@@ -51,11 +51,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: RulesFormat,
     },
-    /// List every port, product, field and use case downstream of a product, a contract or a
-    /// field (`contract-id/object.property`).
+    /// List every port, product, field and use case downstream of a product, an output port,
+    /// a contract or a field.
     Impact {
         workspace: PathBuf,
-        /// A product id, a contract id, or a field as `contract-id/object.property`.
+        /// A product id, an output port as `product-id/port-id`, a contract id, or a field as
+        /// `contract-id/object.property`.
         id: String,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,

@@ -74,7 +74,7 @@ fn impact_lists_downstream_products_and_use_cases() {
 fn impact_of_an_unknown_id_exits_2_with_a_message() {
     let out = dpstudio(&["impact", &example(), "no-such-thing"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("'no-such-thing' is not a product id"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'no-such-thing' is not a product, an output port"));
 }
 
 #[test]
