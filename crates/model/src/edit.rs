@@ -8,6 +8,21 @@
 //!
 //! Applying never panics: an index out of range or a stale id is an [`EditError`], and a
 //! [`Edit::Batch`] that fails half-way is rolled back before the error is returned.
+//!
+//! ```
+//! use dpstudio_model::{generate, Edit, Item};
+//!
+//! let mut workspace = generate(3, 1);
+//! let before = workspace.clone();
+//! let mut product = workspace.products[0].clone();
+//! product.purpose = "Orders as finance books them.".into();
+//! let edit = Edit::replace(&workspace, &product.id.clone(), Item::Product(product)).unwrap();
+//! let touched = edit.touched(); // which products, contracts, context entities, or layout only
+//! let inverse = edit.apply(&mut workspace).unwrap();
+//! assert!(touched.products.contains(&workspace.products[0].id));
+//! inverse.apply(&mut workspace).unwrap();
+//! assert_eq!(workspace, before);
+//! ```
 
 use std::collections::BTreeSet;
 use std::fmt;

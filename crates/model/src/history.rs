@@ -6,6 +6,26 @@ use crate::{Edit, EditError, Touched, Workspace};
 
 /// Undo/redo history for one workspace. Holds only inverse edits, never workspace copies, so
 /// its size follows the size of the changes, not of the workspace.
+///
+/// ```
+/// use dpstudio_model::{Collection, Edit, History, Item, Workspace, Domain};
+///
+/// let mut workspace = Workspace::default();
+/// let mut history = History::default();
+/// let domain = Domain { id: "sales".into(), name: "Sales".into(), ..Default::default() };
+/// let add = Edit::append(&workspace, Item::Domain(domain));
+/// let touched = history.apply(&mut workspace, add).unwrap();
+/// assert_eq!(touched.context.len(), 1); // re-check the context, autosave
+///
+/// let remove = Edit::remove(&workspace, Collection::Domains, "sales").unwrap();
+/// history.apply(&mut workspace, remove).unwrap();
+/// assert!(workspace.context.domains.is_empty());
+///
+/// history.undo(&mut workspace).unwrap().unwrap();
+/// assert_eq!(workspace.context.domains[0].name, "Sales");
+/// history.redo(&mut workspace).unwrap().unwrap();
+/// assert!(workspace.context.domains.is_empty());
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct History {
     undo: Vec<Edit>,
