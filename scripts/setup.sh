@@ -14,13 +14,16 @@ source "$here/scripts/env.sh"
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
 have_version() { # have_version COMMAND EXPECTED-SUBSTRING
-  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF -- "$2"
+  local out
+  command -v "$1" >/dev/null 2>&1 && out="$("$1" --version 2>/dev/null)" && grep -qF -- "$2" <<<"$out"
 }
 
 apt_packages=(rustc-web cargo-web rust-web-src lld-22 chromium chromium-driver)
 apt_ok() {
-  [ -x /usr/bin/rustc ] && /usr/bin/rustc -vV 2>/dev/null | grep -q '^release: 1\.96' &&
-    /usr/bin/rustc -vV 2>/dev/null | grep -q '^LLVM version: 22' &&
+  # Capture first: `grep -q` closing a pipe early would fail the pipeline under pipefail.
+  local rustc_info
+  rustc_info="$(/usr/bin/rustc -vV 2>/dev/null)" || return 1
+  grep -q '^release: 1\.96' <<<"$rustc_info" && grep -q '^LLVM version: 22' <<<"$rustc_info" &&
     [ -x "$DPSTUDIO_WASM_LD" ] && [ -d /usr/lib/rustlib/src/rust/library ] &&
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]
 }
@@ -36,7 +39,8 @@ fi
 
 # Debian's toolchain becomes a named rustup toolchain, used only for the wasm build; native
 # crates keep building with the default rustup toolchain.
-if ! rustup toolchain list 2>/dev/null | grep -q "^$DPSTUDIO_WEB_TOOLCHAIN"; then
+toolchains="$(rustup toolchain list 2>/dev/null || true)"
+if ! grep -q "^$DPSTUDIO_WEB_TOOLCHAIN" <<<"$toolchains"; then
   log "linking Debian's toolchain as rustup toolchain '$DPSTUDIO_WEB_TOOLCHAIN'"
   rustup toolchain link "$DPSTUDIO_WEB_TOOLCHAIN" /usr
 fi

@@ -1,0 +1,80 @@
+//! Sizes of canvas nodes and where their ports sit. Pure functions, shared by nodes, edges,
+//! domain frames and fit-to-view so they always agree.
+
+use dpstudio_model::{node_key, DataProduct, NodeKind, Point, Workspace};
+
+pub const PRODUCT_WIDTH: f64 = 260.0;
+pub const PRODUCT_HEADER: f64 = 58.0;
+pub const PORT_ROW: f64 = 24.0;
+pub const SMALL_WIDTH: f64 = 190.0;
+pub const SMALL_HEIGHT: f64 = 56.0;
+/// Where a node sits when the layout has no position for it yet.
+const UNPLACED: Point = Point { x: 40.0, y: 40.0 };
+
+pub fn product_height(product: &DataProduct) -> f64 {
+    let rows = product.input_ports.len().max(product.output_ports.len()).max(1) as f64;
+    PRODUCT_HEADER + rows * PORT_ROW + 10.0
+}
+
+/// The y offset, inside a product node, of the port on `row`.
+pub fn port_row_y(row: usize) -> f64 {
+    PRODUCT_HEADER + row as f64 * PORT_ROW + PORT_ROW / 2.0
+}
+
+pub fn position(workspace: &Workspace, kind: NodeKind, id: &String) -> Point {
+    workspace.layout.nodes.get(&node_key(kind, id)).copied().unwrap_or(UNPLACED)
+}
+
+/// An axis-aligned rectangle in canvas coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn union(self, other: Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        let right = (self.x + self.width).max(other.x + other.width);
+        let bottom = (self.y + self.height).max(other.y + other.height);
+        Rect { x, y, width: right - x, height: bottom - y }
+    }
+
+    pub fn grow(self, by: f64) -> Rect {
+        Rect { x: self.x - by, y: self.y - by, width: self.width + 2.0 * by, height: self.height + 2.0 * by }
+    }
+}
+
+pub fn product_rect(workspace: &Workspace, product: &DataProduct) -> Rect {
+    let p = position(workspace, NodeKind::Product, &product.id);
+    Rect { x: p.x, y: p.y, width: PRODUCT_WIDTH, height: product_height(product) }
+}
+
+pub fn small_rect(workspace: &Workspace, kind: NodeKind, id: &String) -> Rect {
+    let p = position(workspace, kind, id);
+    Rect { x: p.x, y: p.y, width: SMALL_WIDTH, height: SMALL_HEIGHT }
+}
+
+/// The bounds of every node, or `None` for an empty workspace.
+pub fn content_bounds(workspace: &Workspace) -> Option<Rect> {
+    let context = &workspace.context;
+    let products = workspace.products.iter().map(|p| product_rect(workspace, p));
+    let systems = context.source_systems.iter().map(|s| small_rect(workspace, NodeKind::System, &s.id));
+    let use_cases = context.use_cases.iter().map(|u| small_rect(workspace, NodeKind::UseCase, &u.id));
+    products.chain(systems).chain(use_cases).reduce(Rect::union)
+}
+
+/// The zoom and translation that show `content` centred in a `width` × `height` view with a
+/// margin, never zooming in beyond 1.25 nor out beyond 0.1.
+pub fn fit(content: Rect, width: f64, height: f64) -> (f64, f64, f64) {
+    let margin = 32.0;
+    let zoom_x = (width - 2.0 * margin) / content.width.max(1.0);
+    let zoom_y = (height - 2.0 * margin) / content.height.max(1.0);
+    let zoom = zoom_x.min(zoom_y).clamp(0.1, 1.25);
+    let x = (width - content.width * zoom) / 2.0 - content.x * zoom;
+    let y = (height - content.height * zoom) / 2.0 - content.y * zoom;
+    (x, y, zoom)
+}

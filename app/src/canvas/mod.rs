@@ -1,0 +1,106 @@
+//! The canvas: an SVG view of the mesh — domains as frames, source systems, products with their
+//! ports, use cases, and lineage edges — with pan, zoom, fit-to-view and node dragging.
+
+mod edges;
+mod frames;
+pub(crate) mod geometry;
+mod nodes;
+mod viewport;
+
+use dpstudio_model::{node_key, NodeKind, Point};
+use leptos::prelude::*;
+
+use crate::state::Studio;
+pub use viewport::Viewport;
+
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let view = Viewport::new();
+    provide_context(view);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+    let fit = move || {
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        studio.workspace.with_untracked(|ws| view.fit(ws, rect.width(), rect.height()));
+    };
+    // Show the whole example on first paint, once the SVG has a size.
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            fit();
+        }
+    });
+
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        let factor = (-ev.delta_y() * 0.0015).exp();
+        view.zoom_at(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top(), factor);
+    };
+    let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        // Only the background starts a pan; nodes stop propagation.
+        view.start_pan(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        if let Some(svg) = svg_ref.get_untracked() {
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        view.pointer_moved(f64::from(ev.client_x()), f64::from(ev.client_y()));
+    };
+    let on_pointer_up = move |_ev: leptos::ev::PointerEvent| {
+        if let Some(drag) = view.finish() {
+            if drag.moved {
+                let key = drag.key.clone();
+                studio.workspace.update(|ws| {
+                    ws.layout.nodes.insert(key, drag.current);
+                });
+            }
+        } else if !view.last_pan_moved() {
+            studio.selection.set(None);
+        }
+    };
+
+    view! {
+        <section class="canvas" aria-label="Canvas">
+            <svg
+                node_ref=svg_ref
+                class="canvas-svg"
+                class:panning=move || view.is_panning()
+                role="application"
+                aria-label="Data product lineage canvas"
+                on:wheel=on_wheel
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_up
+            >
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+                    </marker>
+                </defs>
+                <g transform=move || view.transform()>
+                    <frames::DomainFrames />
+                    <edges::Edges />
+                    <nodes::Nodes />
+                </g>
+            </svg>
+            <div class="canvas-tools" role="toolbar" aria-label="Zoom">
+                <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
+                <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>
+                <button class="tool wide" title="Fit to view" on:click=move |_| fit()>"Fit"</button>
+                <span class="zoom-level" aria-live="polite">{move || format!("{:.0} %", view.zoom() * 100.0)}</span>
+            </div>
+        </section>
+    }
+}
+
+/// Where a node is drawn: its dragged position while it is being dragged, else its layout one.
+pub fn node_position(studio: Studio, view: Viewport, kind: NodeKind, id: &String) -> Point {
+    let key = node_key(kind, id);
+    if let Some(p) = view.drag_position(&key) {
+        return p;
+    }
+    studio.workspace.with(|ws| geometry::position(ws, kind, id))
+}

@@ -1,0 +1,226 @@
+//! Canvas nodes: products (with input ports on the left, output ports on the right), source
+//! systems and use cases. Every name is rendered as text, never as markup.
+
+use dpstudio_model::{node_key, DataProduct, NodeKind, SourceSystem, UseCase};
+use leptos::prelude::*;
+
+use super::geometry::{self, port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
+use super::{node_position, Viewport};
+use crate::state::{Selection, Studio};
+
+/// Longest label drawn in full; longer ones get an ellipsis (the full text is in a tooltip).
+const TITLE_CHARS: usize = 26;
+const PORT_CHARS: usize = 15;
+
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// CSS class giving a node its domain's colour.
+pub fn domain_class(studio: Studio, domain: Option<&String>) -> String {
+    let index = domain.and_then(|d| studio.workspace.with(|ws| ws.context.domains.iter().position(|x| &x.id == d)));
+    match index {
+        Some(i) => format!("domain-{}", i % 6),
+        None => "domain-none".to_owned(),
+    }
+}
+
+#[component]
+pub fn Nodes() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let product_ids = Memo::new(move |_| studio.workspace.with(|ws| ws.products.iter().map(|p| p.id.clone()).collect::<Vec<_>>()));
+    let system_ids = Memo::new(move |_| {
+        studio.workspace.with(|ws| ws.context.source_systems.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+    });
+    let use_case_ids = Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().map(|u| u.id.clone()).collect::<Vec<_>>()));
+    view! {
+        <g class="nodes">
+            <For each=move || system_ids.get() key=|id| id.clone() children=move |id| view! { <SystemNode id /> } />
+            <For each=move || product_ids.get() key=|id| id.clone() children=move |id| view! { <ProductNode id /> } />
+            <For each=move || use_case_ids.get() key=|id| id.clone() children=move |id| view! { <UseCaseNode id /> } />
+        </g>
+    }
+}
+
+/// Starts dragging a node and selects it; the canvas finishes the drag on pointer up.
+fn press(studio: Studio, view: Viewport, kind: NodeKind, id: &String, selection: Selection, ev: &leptos::ev::PointerEvent) {
+    ev.stop_propagation();
+    let origin = studio.workspace.with_untracked(|ws| geometry::position(ws, kind, id));
+    view.start_drag(node_key(kind, id), origin, f64::from(ev.client_x()), f64::from(ev.client_y()));
+    studio.selection.set(Some(selection));
+}
+
+#[component]
+fn ProductNode(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let view = expect_context::<Viewport>();
+    let product = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).cloned()))
+    };
+    let position = {
+        let id = id.clone();
+        Signal::derive(move || node_position(studio, view, NodeKind::Product, &id))
+    };
+    let selected = {
+        let id = id.clone();
+        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::Product(p)) if *p == id)))
+    };
+    let counts = {
+        let id = id.clone();
+        Memo::new(move |_| studio.product_problem_counts(&id))
+    };
+    let on_down = {
+        let id = id.clone();
+        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::Product, &id, Selection::Product(id.clone()), &ev)
+    };
+    move || {
+        let Some(p) = product.get() else { return ().into_any() };
+        let height = geometry::product_height(&p);
+        let class = format!("node product {}", domain_class(studio, p.domain.as_ref()));
+        let meta = format!("{} · v{} · {}", p.kind.label(), p.version, p.status.as_str());
+        let (data_id, name) = (p.id.clone(), p.name.clone());
+        view! {
+            <g
+                class=class
+                class:selected=selected
+                data-product=data_id
+                transform=move || { let pos = position.get(); format!("translate({} {})", pos.x, pos.y) }
+                on:pointerdown=on_down.clone()
+            >
+                <title>{name.clone()}</title>
+                <rect class="node-body" width=PRODUCT_WIDTH height=height rx="10" />
+                <rect class="node-accent" width="6" height=height rx="3" />
+                <text class="node-title" x="18" y="25">{ellipsize(&name, TITLE_CHARS)}</text>
+                <text class="node-meta" x="18" y="44">{meta}</text>
+                <ProblemBadge counts />
+                <Ports product=p />
+            </g>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn Ports(product: DataProduct) -> impl IntoView {
+    let inputs = product.input_ports.iter().enumerate().map(|(row, port)| {
+        let y = port_row_y(row);
+        view! {
+            <g class="port port-in">
+                <title>{format!("input: {}", port.name)}</title>
+                <circle cx="0" cy=y r="5" />
+                <text x="12" y=y + 4.0>{ellipsize(&port.name, PORT_CHARS)}</text>
+            </g>
+        }
+    });
+    let outputs = product.output_ports.iter().enumerate().map(|(row, port)| {
+        let y = port_row_y(row);
+        let label = format!("{} ⟨{}⟩", ellipsize(&port.name, PORT_CHARS), port.kind.as_str());
+        let class = if port.contract.is_some() { "port port-out" } else { "port port-out uncontracted" };
+        view! {
+            <g class=class>
+                <title>{format!("output: {} ({})", port.name, port.kind.as_str())}</title>
+                <circle cx=PRODUCT_WIDTH cy=y r="5" />
+                <text x=PRODUCT_WIDTH - 12.0 y=y + 4.0 text-anchor="end">{label}</text>
+            </g>
+        }
+    });
+    view! { <g class="ports">{inputs.collect_view()}{outputs.collect_view()}</g> }
+}
+
+#[component]
+fn ProblemBadge(counts: Memo<(usize, usize)>) -> impl IntoView {
+    move || {
+        let (errors, warnings) = counts.get();
+        let (class, n, label) = match (errors, warnings) {
+            (0, 0) => return ().into_any(),
+            (0, w) => ("badge warning", w, format!("{w} warning(s)")),
+            (e, _) => ("badge error", e, format!("{e} error(s)")),
+        };
+        view! {
+            <g class=class transform=format!("translate({} 14)", PRODUCT_WIDTH - 18.0)>
+                <title>{label}</title>
+                <circle r="10" />
+                <text y="4" text-anchor="middle">{n}</text>
+            </g>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn SystemNode(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let view = expect_context::<Viewport>();
+    let system = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.context.source_systems.iter().find(|s| s.id == id).cloned()))
+    };
+    let position = {
+        let id = id.clone();
+        Signal::derive(move || node_position(studio, view, NodeKind::System, &id))
+    };
+    let selected = {
+        let id = id.clone();
+        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::System(x)) if *x == id)))
+    };
+    let on_down = {
+        let id = id.clone();
+        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::System, &id, Selection::System(id.clone()), &ev)
+    };
+    move || {
+        let Some(s): Option<SourceSystem> = system.get() else { return ().into_any() };
+        let class = format!("node system {}", domain_class(studio, s.domain.as_ref()));
+        view! {
+            <g class=class class:selected=selected transform=move || { let p = position.get(); format!("translate({} {})", p.x, p.y) } on:pointerdown=on_down.clone()>
+                <title>{s.name.clone()}</title>
+                <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="28" />
+                <text class="node-title" x="20" y="24">{ellipsize(&s.name, 18)}</text>
+                <text class="node-meta" x="20" y="42">{format!("source · {}", s.technology)}</text>
+                <circle class="port-dot" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="5" />
+            </g>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn UseCaseNode(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let view = expect_context::<Viewport>();
+    let use_case = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().find(|u| u.id == id).cloned()))
+    };
+    let position = {
+        let id = id.clone();
+        Signal::derive(move || node_position(studio, view, NodeKind::UseCase, &id))
+    };
+    let selected = {
+        let id = id.clone();
+        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::UseCase(x)) if *x == id)))
+    };
+    let on_down = {
+        let id = id.clone();
+        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::UseCase, &id, Selection::UseCase(id.clone()), &ev)
+    };
+    move || {
+        let Some(u): Option<UseCase> = use_case.get() else { return ().into_any() };
+        let consumer = studio.workspace.with(|ws| ws.team_name(&u.consumer).map(str::to_owned)).unwrap_or(u.consumer.clone());
+        view! {
+            <g class="node usecase" class:selected=selected transform=move || { let p = position.get(); format!("translate({} {})", p.x, p.y) } on:pointerdown=on_down.clone()>
+                <title>{u.name.clone()}</title>
+                <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="8" />
+                <text class="node-title" x="16" y="24">{ellipsize(&u.name, 19)}</text>
+                <text class="node-meta" x="16" y="42">{format!("use case · {}", ellipsize(&consumer, 16))}</text>
+                <circle class="port-dot" cx="0" cy=SMALL_HEIGHT / 2.0 r="5" />
+            </g>
+        }
+        .into_any()
+    }
+}

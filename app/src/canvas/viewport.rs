@@ -1,0 +1,142 @@
+//! Pan, zoom and drag state of the canvas. View settings are not part of the design, so they
+//! live here rather than in the workspace; only a finished node drag becomes a layout change.
+
+use dpstudio_model::{Point, Workspace};
+use leptos::prelude::*;
+
+use super::geometry;
+
+const MIN_ZOOM: f64 = 0.1;
+const MAX_ZOOM: f64 = 3.0;
+/// Pointer travel (screen px) below which a press counts as a click, not a drag.
+const CLICK_SLOP: f64 = 3.0;
+
+/// A node being dragged: its layout key, where it started and where it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drag {
+    pub key: String,
+    pub pointer_start: (f64, f64),
+    pub origin: Point,
+    pub current: Point,
+    pub moved: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pan {
+    pointer_start: (f64, f64),
+    origin: (f64, f64),
+    moved: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Viewport {
+    x: RwSignal<f64>,
+    y: RwSignal<f64>,
+    zoom: RwSignal<f64>,
+    drag: RwSignal<Option<Drag>>,
+    pan: RwSignal<Option<Pan>>,
+    last_pan_moved: RwSignal<bool>,
+}
+
+impl Viewport {
+    pub fn new() -> Self {
+        Viewport {
+            x: RwSignal::new(0.0),
+            y: RwSignal::new(0.0),
+            zoom: RwSignal::new(1.0),
+            drag: RwSignal::new(None),
+            pan: RwSignal::new(None),
+            last_pan_moved: RwSignal::new(false),
+        }
+    }
+
+    pub fn transform(&self) -> String {
+        format!("translate({:.2} {:.2}) scale({:.4})", self.x.get(), self.y.get(), self.zoom.get())
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.zoom.get()
+    }
+
+    pub fn fit(&self, workspace: &Workspace, width: f64, height: f64) {
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        let Some(content) = geometry::content_bounds(workspace) else { return };
+        let (x, y, zoom) = geometry::fit(content.grow(30.0), width, height);
+        self.x.set(x);
+        self.y.set(y);
+        self.zoom.set(zoom);
+    }
+
+    /// Zooms by `factor` keeping the canvas point under (`sx`, `sy`) (screen px in the SVG) fixed.
+    pub fn zoom_at(&self, sx: f64, sy: f64, factor: f64) {
+        let old = self.zoom.get_untracked();
+        let new = (old * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let ratio = new / old;
+        self.x.update(|x| *x = sx - (sx - *x) * ratio);
+        self.y.update(|y| *y = sy - (sy - *y) * ratio);
+        self.zoom.set(new);
+    }
+
+    pub fn zoom_centered(&self, svg: NodeRef<leptos::svg::Svg>, factor: f64) {
+        let Some(svg) = svg.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        self.zoom_at(rect.width() / 2.0, rect.height() / 2.0, factor);
+    }
+
+    pub fn start_pan(&self, px: f64, py: f64) {
+        if self.drag.get_untracked().is_some() {
+            return;
+        }
+        let origin = (self.x.get_untracked(), self.y.get_untracked());
+        self.pan.set(Some(Pan { pointer_start: (px, py), origin, moved: false }));
+    }
+
+    pub fn is_panning(&self) -> bool {
+        self.pan.with(|p| p.is_some_and(|p| p.moved))
+    }
+
+    pub fn start_drag(&self, key: String, origin: Point, px: f64, py: f64) {
+        self.drag.set(Some(Drag { key, pointer_start: (px, py), origin, current: origin, moved: false }));
+    }
+
+    pub fn drag_position(&self, key: &str) -> Option<Point> {
+        self.drag.with(|d| d.as_ref().filter(|d| d.key == key).map(|d| d.current))
+    }
+
+    pub fn pointer_moved(&self, px: f64, py: f64) {
+        let zoom = self.zoom.get_untracked();
+        if self.drag.with_untracked(Option::is_some) {
+            self.drag.update(|drag| {
+                if let Some(d) = drag {
+                    let (dx, dy) = (px - d.pointer_start.0, py - d.pointer_start.1);
+                    d.moved |= dx.hypot(dy) > CLICK_SLOP;
+                    if d.moved {
+                        d.current = Point { x: d.origin.x + dx / zoom, y: d.origin.y + dy / zoom };
+                    }
+                }
+            });
+        } else if let Some(mut pan) = self.pan.get_untracked() {
+            let (dx, dy) = (px - pan.pointer_start.0, py - pan.pointer_start.1);
+            pan.moved |= dx.hypot(dy) > CLICK_SLOP;
+            self.x.set(pan.origin.0 + dx);
+            self.y.set(pan.origin.1 + dy);
+            self.pan.set(Some(pan));
+        }
+    }
+
+    /// Ends a drag or pan; returns the finished drag, if it was one.
+    pub fn finish(&self) -> Option<Drag> {
+        let pan = self.pan.get_untracked();
+        self.last_pan_moved.set(pan.is_some_and(|p| p.moved));
+        self.pan.set(None);
+        let drag = self.drag.get_untracked();
+        self.drag.set(None);
+        drag
+    }
+
+    pub fn last_pan_moved(&self) -> bool {
+        self.last_pan_moved.get_untracked()
+    }
+}

@@ -1,0 +1,5 @@
+//! Side panels around the canvas.
+
+mod inspector;
+
+pub use inspector::Inspector;

@@ -1,0 +1,130 @@
+// End-to-end: the release build served on 127.0.0.1, driven in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+const artifacts = join(here, '..', 'artifacts');
+
+let server, browser, base;
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  server = await serve(dist, 0);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the app in a fresh context, failing the test on any page error or console error. */
+async function openApp(t, viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  });
+  await page.goto(base);
+  await page.locator('g.node.product').first().waitFor();
+  return page;
+}
+
+const EXAMPLE_PRODUCTS = ['Web Orders', 'Customers', 'Daily Revenue', 'Customer 360'];
+
+test('the example workspace is drawn on the canvas', async (t) => {
+  const page = await openApp(t);
+  const titles = await page.locator('g.node.product .node-title').allTextContents();
+  assert.deepEqual([...titles].sort(), [...EXAMPLE_PRODUCTS].sort());
+  assert.equal(await page.locator('g.node.system').count(), 2);
+  assert.equal(await page.locator('g.node.usecase').count(), 2);
+  // Two domains framed, lineage edges drawn: 2 from systems, 3 between products, 2 to use cases.
+  assert.deepEqual(await page.locator('.frame text').allTextContents(), ['Sales', 'Customer']);
+  assert.equal(await page.locator('path.edge').count(), 7);
+  assert.equal(await page.locator('.workspace-size').textContent(), '4 products · 4 contracts · 2 domains');
+  assert.match(await page.getByTestId('diagnostics-summary').textContent(), /No problems|\d+ errors?/);
+  assert.equal(await page.inputValue('.workspace-name input'), 'Retail — orders & customers');
+  await page.screenshot({ path: join(artifacts, 'app-overview.png') });
+});
+
+test('clicking a product opens it in the inspector and highlights its lineage', async (t) => {
+  const page = await openApp(t);
+  assert.equal(await page.locator('.inspector .panel-title').textContent(), 'Retail — orders & customers');
+  await page.locator('g.node.product[data-product="daily-revenue"]').click();
+  assert.equal(await page.locator('.inspector .panel-title').textContent(), 'Daily Revenue');
+  const inspector = await page.locator('.inspector').textContent();
+  assert.match(inspector, /Web Orders → orders/);
+  assert.match(inspector, /Finance Analytics/);
+  assert.match(await page.locator('g.node.product[data-product="daily-revenue"]').getAttribute('class'), /selected/);
+  // Its input from Web Orders and its output to the weekly report are highlighted.
+  assert.equal(await page.locator('path.edge.highlighted').count(), 2);
+  await page.screenshot({ path: join(artifacts, 'app-selected.png') });
+
+  // Clicking the empty background clears the selection.
+  await page.mouse.click(20, 620);
+  assert.equal(await page.locator('.inspector .panel-title').textContent(), 'Retail — orders & customers');
+});
+
+test('dragging a node moves it and its edges', async (t) => {
+  const page = await openApp(t);
+  const node = page.locator('g.node.product[data-product="customers"]');
+  const before = await node.getAttribute('transform');
+  const box = await node.locator('.node-body').boundingBox();
+  await page.mouse.move(box.x + 60, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + 90, { steps: 6 });
+  await page.mouse.up();
+  const after = await node.getAttribute('transform');
+  assert.notEqual(after, before);
+  const [bx, by] = before.match(/[-\d.]+/g).map(Number);
+  const [ax, ay] = after.match(/[-\d.]+/g).map(Number);
+  assert.ok(ax > bx && ay > by, `node should move right and down: ${before} → ${after}`);
+});
+
+test('zoom buttons change the zoom level and fit restores the whole view', async (t) => {
+  const page = await openApp(t);
+  const fitted = await page.locator('.zoom-level').textContent();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const zoomed = await page.locator('.zoom-level').textContent();
+  assert.ok(parseInt(zoomed) > parseInt(fitted), `${zoomed} should exceed ${fitted}`);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  assert.equal(await page.locator('.zoom-level').textContent(), fitted);
+});
+
+test('renaming the workspace and downloading it as JSON', async (t) => {
+  const page = await openApp(t);
+  await page.fill('.workspace-name input', 'Retail <b>mesh</b>');
+  await page.press('.workspace-name input', 'Enter');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'retail-b-mesh-b.workspace.json');
+  const dir = await mkdtemp(join(tmpdir(), 'dpstudio-'));
+  const file = join(dir, 'ws.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8'));
+  assert.equal(saved.name, 'Retail <b>mesh</b>');
+  assert.equal(saved.formatVersion >= 1, true);
+  assert.equal(saved.products.length, 4);
+  // The name is text, not markup: no <b> element appeared anywhere.
+  assert.equal(await page.locator('b').count(), 0);
+});
