@@ -31,7 +31,7 @@ pub struct Index<'w> {
     used_contracts: FastSet<&'w str>,
     /// Per contract position, built on first use.
     objects: Vec<OnceCell<FastMap<&'w str, ObjectFields<'w>>>>,
-    pii_names: Vec<OnceCell<Vec<&'w str>>>,
+    names: Vec<OnceCell<NameFacts>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
 }
 
@@ -42,7 +42,28 @@ struct ObjectFields<'w> {
     by_name: Option<FastMap<&'w str, &'w Property>>,
 }
 
-const SCAN_LIMIT: usize = 16;
+/// Objects with more top-level properties than this get a name map; smaller ones are
+/// scanned. 0 means always map: a lookup then touches the map and one name, not every name,
+/// which matters when the upstream contract is no longer in cache.
+const SCAN_LIMIT: usize = 0;
+
+/// Hashed property names of one contract, sorted, for comparing names across contracts without
+/// touching the (scattered) name strings again. Equal hashes are verified before reporting.
+#[derive(Default)]
+pub struct NameFacts {
+    /// Properties marked as personal data, at any depth.
+    pub pii: Vec<u64>,
+    /// Properties neither marked PII nor classified, at any depth.
+    pub unmarked: Vec<u64>,
+}
+
+/// The hash `NameFacts` uses for a name.
+pub fn name_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = crate::hash::FastHasher::default();
+    name.hash(&mut hasher);
+    hasher.finish()
+}
 
 
 
@@ -59,16 +80,18 @@ pub enum FieldLookup<'w> {
 impl<'w> Index<'w> {
     pub fn new(workspace: &'w Workspace) -> Self {
         let context = &workspace.context;
-        let mut products = FastMap::default();
+        // Sized up front: growing hash tables costs more than filling them.
+        let ports: usize = workspace.products.iter().map(|p| p.input_ports.len() + p.output_ports.len()).sum();
+        let mut products = FastMap::with_capacity_and_hasher(workspace.products.len(), Default::default());
         for product in &workspace.products {
             products.entry(product.id.as_str()).or_insert(product);
         }
-        let mut contracts = FastMap::default();
+        let mut contracts = FastMap::with_capacity_and_hasher(workspace.contracts.len(), Default::default());
         for (i, contract) in workspace.contracts.iter().enumerate() {
             contracts.entry(contract.id.as_str()).or_insert(i);
         }
-        let mut read_by_products = FastSet::default();
-        let mut used_contracts = FastSet::default();
+        let mut read_by_products = FastSet::with_capacity_and_hasher(workspace.products.len(), Default::default());
+        let mut used_contracts = FastSet::with_capacity_and_hasher(ports, Default::default());
         for product in &workspace.products {
             for port in &product.input_ports {
                 if let InputSource::Product { product, .. } = &port.source {
@@ -103,7 +126,7 @@ impl<'w> Index<'w> {
             read_by_products,
             used_contracts,
             objects: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
-            pii_names: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            names: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
         }
     }
@@ -203,20 +226,30 @@ impl<'w> Index<'w> {
         self.objects_of(contract_id).is_some_and(|(_, objects)| objects.contains_key(object))
     }
 
-    /// Names of a contract's personal-data properties at any depth, sorted, each once;
-    /// computed once per check.
-    pub fn pii_names(&self, contract_id: &str) -> &[&'w str] {
-        let Some((position, contract)) = self.position(contract_id) else { return &[] };
-        let Some(cell) = self.pii_names.get(position) else { return &[] };
+    /// Hashed names of a contract's personal-data and of its unmarked properties; computed
+    /// once per check.
+    pub fn names(&self, contract_id: &str) -> &NameFacts {
+        static NONE: NameFacts = NameFacts { pii: Vec::new(), unmarked: Vec::new() };
+        let Some((position, contract)) = self.position(contract_id) else { return &NONE };
+        let Some(cell) = self.names.get(position) else { return &NONE };
         cell.get_or_init(|| {
-            let mut names = Vec::new();
+            let mut facts = NameFacts::default();
             for object in &contract.schema {
-                collect_pii(&object.properties, &mut names);
+                collect_names(&object.properties, &mut facts);
             }
-            names.sort_unstable();
-            names.dedup();
-            names
+            facts.pii.sort_unstable();
+            facts.pii.dedup();
+            facts.unmarked.sort_unstable();
+            facts.unmarked.dedup();
+            facts
         })
+    }
+
+    /// Builds a contract's lookups while the caller is about to read the contract anyway, so
+    /// later lookups from other entities find them ready instead of re-reading cold memory.
+    pub fn warm(&self, contract: &DataContract) {
+        let _ = self.names(&contract.id);
+        let _ = self.objects_of(&contract.id);
     }
 
     /// `(name, logical type)` of every object's top-level properties, sorted: what a copy of
@@ -245,10 +278,10 @@ impl<'w> Index<'w> {
         let contract = self.workspace.contracts.get(position)?;
         let cell = self.objects.get(position)?;
         let objects = cell.get_or_init(|| {
-            let mut map = FastMap::default();
+            let mut map = FastMap::with_capacity_and_hasher(contract.schema.len(), Default::default());
             for object in &contract.schema {
                 let by_name = (object.properties.len() > SCAN_LIMIT).then(|| {
-                    let mut names = FastMap::default();
+                    let mut names = FastMap::with_capacity_and_hasher(object.properties.len(), Default::default());
                     for p in &object.properties {
                         names.entry(p.name.as_str()).or_insert(p);
                     }
@@ -262,14 +295,16 @@ impl<'w> Index<'w> {
     }
 }
 
-fn collect_pii<'w>(properties: &'w [Property], out: &mut Vec<&'w str>) {
+fn collect_names(properties: &[Property], facts: &mut NameFacts) {
     for property in properties {
         if property.pii {
-            out.push(property.name.as_str());
+            facts.pii.push(name_hash(&property.name));
+        } else if !crate::rules::classifies_personal_data(false, &property.classification) {
+            facts.unmarked.push(name_hash(&property.name));
         }
-        collect_pii(&property.properties, out);
+        collect_names(&property.properties, facts);
         if let Some(items) = &property.items {
-            collect_pii(&items.properties, out);
+            collect_names(&items.properties, facts);
         }
     }
 }

@@ -7,6 +7,8 @@ mod principles;
 mod references;
 mod structure;
 mod values;
+
+pub(crate) use values::classifies_personal_data;
 pub(crate) mod walk;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource};

@@ -10,7 +10,7 @@ use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
 use crate::diagnostic::Severity;
 use crate::engine::{Check, Family, Rule, Sink};
-use crate::index::{FieldLookup, Index};
+use crate::index::{name_hash, FieldLookup, Index};
 
 const fn rule(
     id: &'static str,
@@ -188,12 +188,9 @@ pub const PII_PASSTHROUGH: Rule = rule(
 );
 
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
-    // Input contract name → its personal-data field names (cached per contract by the index).
-    let personal: Vec<(&str, &[&str])> = input_contracts(index, product)
-        .into_iter()
-        .map(|(_, c)| (c.name.as_str(), index.pii_names(&c.id)))
-        .filter(|(_, names)| !names.is_empty())
-        .collect();
+    // Inputs holding personal data; names are compared by hash first (see `NameFacts`).
+    let personal: Vec<&DataContract> =
+        input_contracts(index, product).into_iter().map(|(_, c)| c).filter(|c| !index.names(&c.id).pii.is_empty()).collect();
     if personal.is_empty() {
         return;
     }
@@ -202,22 +199,32 @@ fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     outputs.sort_unstable();
     outputs.dedup();
     for output in outputs.into_iter().filter_map(|id| index.contract(id)) {
+        let unmarked = &index.names(&output.id).unmarked;
+        let suspects: Vec<&DataContract> = personal
+            .iter()
+            .copied()
+            .filter(|input| index.names(&input.id).pii.iter().any(|h| unmarked.binary_search(h).is_ok()))
+            .collect();
+        if suspects.is_empty() {
+            continue;
+        }
+        // Rare: a name matches by hash; confirm by name and report with the field's path.
         each_property(output, |at, _, property| {
-            let name = property.name.as_str();
-            let Some(source) = personal.iter().find(|(_, names)| names.binary_search(&name).is_ok()).map(|(c, _)| c)
+            if classifies_personal_data(property.pii, &property.classification) {
+                return;
+            }
+            let Some(source) = suspects.iter().find(|input| any_property(input, |p| p.pii && p.name == property.name))
             else {
                 return;
             };
-            if !classifies_personal_data(property.pii, &property.classification) {
-                sink.emit(
-                    contract_at(output, at.field("pii")),
-                    format!(
-                        "'{}' of '{}', served by '{}', carries personal data from '{source}' unmarked",
-                        property.name, output.name, product.name
-                    ),
-                    format!("Mark '{}' as PII with a classification such as 'restricted' in contract '{}', or drop it.", property.name, output.id),
-                );
-            }
+            sink.emit(
+                contract_at(output, at.field("pii")),
+                format!(
+                    "'{}' of '{}', served by '{}', carries personal data from '{}' unmarked",
+                    property.name, output.name, product.name, source.name
+                ),
+                format!("Mark '{}' as PII with a classification such as 'restricted' in contract '{}', or drop it.", property.name, output.id),
+            );
         });
     }
 }
@@ -238,7 +245,7 @@ fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Prope
         // Most sources are not personal data: rule them out by name before resolving.
         let upstream_contract = source.split_once('/').map_or(contract.id.as_str(), |(c, _)| c);
         let field_name = source.rsplit(['.', '/']).next().unwrap_or_default();
-        if index.pii_names(upstream_contract).binary_search(&field_name).is_err() {
+        if index.names(upstream_contract).pii.binary_search(&name_hash(field_name)).is_err() {
             continue;
         }
         if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {

@@ -4,7 +4,7 @@
 use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, LOGICAL_TYPES};
 
 use super::values::{blank, fits_type, id_problem, is_semver, is_snake_case, minutes, number};
-use super::walk::{each_quality_rule, each_sibling_list, At};
+use super::walk::{each_quality_rule, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
 use crate::engine::{Check, Family, Rule, Sink};
@@ -369,27 +369,45 @@ pub const DUPLICATE_PROPERTY_NAME: Rule = rule(
     Severity::Error,
     "Two properties at one level of an object share a name.",
     "A table cannot have two columns of one name; references to it become ambiguous.",
-    Check::Contract(duplicate_property_name),
+    Check::Property(duplicate_property_name),
 );
 
-fn duplicate_property_name(_: &Index, contract: &DataContract, sink: &mut Sink) {
-    // One set per contract, cleared per list, so lists cost no allocation.
+/// Runs in the shared property walk: the first property of an object checks the object's
+/// list, and every property checks its own nested and item lists.
+fn duplicate_property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if at.is_first_in_object() {
+        if let Some(object) = contract.schema.get(at.object) {
+            report_repeats(contract, sink, &object.properties, || format!("schema[{}]", at.object));
+        }
+    }
+    report_repeats(contract, sink, &property.properties, || at.path());
+    if let Some(items) = &property.items {
+        report_repeats(contract, sink, &items.properties, || at.field("items"));
+    }
+}
+
+/// Reports each property whose name an earlier sibling already has. Short lists compare
+/// pairs (lengths first), which beats hashing every name; long ones use a set, so the cost
+/// stays linear.
+fn report_repeats(contract: &DataContract, sink: &mut Sink, properties: &[Property], owner: impl Fn() -> String) {
+    const PAIRWISE_LIMIT: usize = 32;
     let mut seen = FastSet::default();
-    each_sibling_list(contract, |owner, properties| {
-        if properties.len() < 2 {
-            return;
+    for (i, property) in properties.iter().enumerate() {
+        let name = property.name.as_str();
+        let repeated = if properties.len() <= PAIRWISE_LIMIT {
+            let earlier = properties.get(..i).unwrap_or_default();
+            earlier.iter().any(|p| p.name.len() == name.len() && p.name == name)
+        } else {
+            !seen.insert(name)
+        };
+        if !blank(name) && repeated {
+            sink.emit(
+                contract_at(contract, format!("{}.properties[{i}].name", owner())),
+                format!("property '{name}' appears twice in contract '{}'", contract.name),
+                "Rename or remove one of the two properties.",
+            );
         }
-        seen.clear();
-        for (i, property) in properties.iter().enumerate() {
-            if !blank(&property.name) && !seen.insert(property.name.as_str()) {
-                sink.emit(
-                    contract_at(contract, format!("{}.properties[{i}].name", owner())),
-                    format!("property '{}' appears twice in contract '{}'", property.name, contract.name),
-                    "Rename or remove one of the two properties.",
-                );
-            }
-        }
-    });
+    }
 }
 
 pub const LOGICAL_TYPE_MISSING: Rule = rule(

@@ -31,6 +31,11 @@ impl At<'_> {
         path
     }
 
+    /// True for the first top-level property of an object: where per-object checks run.
+    pub fn is_first_in_object(&self) -> bool {
+        matches!(self.steps, [Step::Property(0)])
+    }
+
     /// The path of a field of the property, e.g. `at.field("glossary[0]")`.
     pub fn field(&self, name: &str) -> String {
         format!("{}.{name}", self.path())
@@ -74,23 +79,6 @@ pub(crate) fn any_property(contract: &DataContract, test: impl Fn(&Property) -> 
         })
     }
     contract.schema.iter().any(|o| any(&o.properties, &test))
-}
-
-/// Calls `visit` for every list of sibling properties (an object's, a property's nested ones,
-/// an array's item properties) with the path of the list's owner (`schema[0]`,
-/// `schema[0].properties[3]`, `schema[0].properties[3].items`).
-pub(crate) fn each_sibling_list<'c>(contract: &'c DataContract, mut visit: impl FnMut(&dyn Fn() -> String, &'c [Property])) {
-    for (o, object) in contract.schema.iter().enumerate() {
-        visit(&|| format!("schema[{o}]"), &object.properties);
-    }
-    each_property(contract, |at, _, property| {
-        if !property.properties.is_empty() {
-            visit(&|| at.path(), &property.properties);
-        }
-        if let Some(items) = &property.items {
-            visit(&|| at.field("items"), &items.properties);
-        }
-    });
 }
 
 /// Every quality rule of a contract with its path: contract-level, per object, per property.
