@@ -54,30 +54,61 @@ impl std::error::Error for LoadError {}
 
 /// Parses a saved workspace, migrating older save formats to the current one.
 pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    let shape_error = |e: serde_json::Error| LoadError::Shape {
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
-    })?;
-    let version = match value.get("formatVersion") {
-        Some(v) => v.as_u64().ok_or(LoadError::MissingVersion)?,
-        None => return Err(LoadError::MissingVersion),
+    };
+    let version = match serde_json::from_str::<Header>(text) {
+        Ok(Header(Some(v))) => v.as_u64().ok_or(LoadError::MissingVersion)?,
+        Ok(Header(None)) => return Err(LoadError::MissingVersion),
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Err(LoadError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            })
+        }
+        // Valid JSON but not an object.
+        Err(_) => return Err(LoadError::MissingVersion),
     };
     if version > u64::from(FORMAT_VERSION) {
         return Err(LoadError::TooNew { found: version });
     }
-    let value = migrate(value, version);
-    // Re-parse from text when no migration ran so that shape errors carry a real position.
-    let parsed = if version == u64::from(FORMAT_VERSION) {
-        serde_json::from_str::<Workspace>(text)
-    } else {
-        serde_json::from_value::<Workspace>(value)
-    };
-    parsed.map_err(|e| LoadError::Shape {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })
+    if version == u64::from(FORMAT_VERSION) {
+        // The common case: parse once, straight into the model, so shape errors carry a real
+        // position and a large workspace loads in one pass.
+        return serde_json::from_str::<Workspace>(text).map_err(shape_error);
+    }
+    let value: Value = serde_json::from_str(text).map_err(shape_error)?;
+    serde_json::from_value::<Workspace>(migrate(value, version)).map_err(shape_error)
+}
+
+/// The top-level `formatVersion` of a document, read without building the rest of it.
+struct Header(Option<Value>);
+
+impl<'de> serde::Deserialize<'de> for Header {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Header;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a workspace object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+                let mut version = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "formatVersion" {
+                        version = Some(map.next_value::<Value>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Header(version))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
 }
 
 /// Brings a saved document from `from` up to [`FORMAT_VERSION`], one step per version, so each
@@ -236,6 +267,17 @@ mod tests {
             Value::Array(list) => list.iter_mut().for_each(|v| unwrap_enums(v, count)),
             _ => {}
         }
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position_and_non_objects_no_version() {
+        assert!(matches!(from_json("{\"formatVersion\": 2,\n  \"id\": }"), Err(LoadError::Syntax { line: 2, .. })));
+        assert!(matches!(from_json("{\"formatVersion\": 2"), Err(LoadError::Syntax { .. })));
+        assert_eq!(from_json("[2]"), Err(LoadError::MissingVersion));
+        assert_eq!(from_json("\"x\""), Err(LoadError::MissingVersion));
+        assert_eq!(from_json(r#"{"formatVersion": "2"}"#), Err(LoadError::MissingVersion));
+        let shape = from_json("{\"formatVersion\": 2,\n \"id\": \"w\", \"name\": 5}");
+        assert!(matches!(shape, Err(LoadError::Shape { line: 2, .. })), "{shape:?}");
     }
 
     #[test]
