@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use dpstudio_check::{check, diff::diff, impact::impact_of, Change, Checker};
-use dpstudio_model::{from_json, generate, to_json_pretty, Edit, Item, Workspace};
+use dpstudio_model::{from_json, generate, to_json, to_json_pretty, Edit, Item, Workspace};
 
 struct Options {
     products: usize,
@@ -46,6 +46,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (w, generate_time) = median(o.runs.min(5), || generate(o.products, o.seed));
     let properties: usize = w.contracts.iter().map(|c| c.all_properties().len()).sum();
     let (text, save_time) = median(o.runs.min(5), || to_json_pretty(&w));
+    let (compact, compact_time) = median(o.runs.min(5), || to_json(&w));
     let (loaded, load_time) = median(o.runs.min(5), || from_json(&text));
     let loaded = loaded.map_err(|e| format!("the generated workspace does not load: {e}"))?;
     if loaded != w {
@@ -75,12 +76,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     row("contracts", w.contracts.len().to_string());
     row("properties", properties.to_string());
     row("glossary terms / metrics / use cases", format!("{} / {} / {}", w.context.glossary.len(), w.context.semantic.metrics.len(), w.context.use_cases.len()));
-    row("saved JSON", format!("{:.1} MB", text.len() as f64 / 1e6));
+    row("saved JSON (pretty / compact)", format!("{:.1} / {:.1} MB", text.len() as f64 / 1e6, compact.len() as f64 / 1e6));
     row("diagnostics (errors)", format!("{} ({errors})", diagnostics.len()));
     println!();
     println!("{:<44} {:>12} {:>12}", "operation", "median", "min");
     timed("generate", generate_time);
-    timed("save (to JSON)", save_time);
+    timed("save (pretty JSON)", save_time);
+    timed("save (compact JSON)", compact_time);
     timed("load (from JSON)", load_time);
     timed("full check", full_check);
     timed("full check, keeping state (Checker::new)", checker_new);

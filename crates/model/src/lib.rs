@@ -26,5 +26,5 @@ pub use history::History;
 pub use ids::{slugify, unique_id, Id};
 pub use layout::*;
 pub use product::*;
-pub use save::{from_json, to_json_pretty, LoadError, FORMAT_VERSION};
+pub use save::{from_json, to_json, to_json_pretty, LoadError, FORMAT_VERSION};
 pub use workspace::*;

@@ -169,8 +169,19 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Serialises a workspace as pretty JSON with the current format version.
+/// Serialises a workspace as pretty JSON with the current format version: the form for files
+/// people read and diff.
 pub fn to_json_pretty(workspace: &Workspace) -> String {
+    serialise(workspace, true)
+}
+
+/// Serialises a workspace as compact JSON (about a third smaller, and faster): the form for
+/// autosave and share links, where nobody reads it.
+pub fn to_json(workspace: &Workspace) -> String {
+    serialise(workspace, false)
+}
+
+fn serialise(workspace: &Workspace, pretty: bool) -> String {
     let mut copy_needed = None;
     if workspace.format_version != FORMAT_VERSION {
         let mut w = workspace.clone();
@@ -180,7 +191,8 @@ pub fn to_json_pretty(workspace: &Workspace) -> String {
     let w = copy_needed.as_ref().unwrap_or(workspace);
     // Serialising plain data with string keys cannot fail; fall back to an empty object anyway
     // rather than panic.
-    serde_json::to_string_pretty(w).unwrap_or_else(|_| "{}".to_owned())
+    let text = if pretty { serde_json::to_string_pretty(w) } else { serde_json::to_string(w) };
+    text.unwrap_or_else(|_| "{}".to_owned())
 }
 
 #[cfg(test)]
@@ -210,6 +222,17 @@ mod tests {
         );
         let items = props[2].items.as_ref().expect("items kept");
         assert_eq!(items.enum_values, vec![EnumValue::new("a")]);
+    }
+
+    #[test]
+    fn compact_and_pretty_saves_load_the_same() {
+        let w = from_json(include_str!("../../../examples/retail.workspace.json")).unwrap();
+        let (compact, pretty) = (to_json(&w), to_json_pretty(&w));
+        assert!(compact.len() < pretty.len() && !compact.contains('\n'));
+        assert_eq!(from_json(&compact).unwrap(), w);
+        assert_eq!(from_json(&pretty).unwrap(), w);
+        let old = Workspace { format_version: 1, ..w };
+        assert!(to_json(&old).starts_with("{\"formatVersion\":2,"));
     }
 
     #[test]
