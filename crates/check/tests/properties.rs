@@ -159,6 +159,33 @@ fn user_edit(w: &Workspace, kind: u8, n: u64) -> Option<Edit> {
     })
 }
 
+/// Fields reached from `start` through lineage and foreign keys, by brute force: a property
+/// depends on `f` when one of its sources is `f`, a part of `f` (`f.child`) or a whole that
+/// holds `f` (its parent property or its object).
+fn naive_field_walk(w: &Workspace, start: &str) -> BTreeSet<String> {
+    let mut fields: Vec<(String, Vec<String>)> = Vec::new();
+    for c in &w.contracts {
+        for (path, p) in c.all_properties() {
+            let mut sources = p.transform_source_objects.clone();
+            for r in &p.relationships {
+                sources.push(if r.to.contains('/') { r.to.clone() } else { format!("{}/{}", c.id, r.to) });
+            }
+            fields.push((format!("{}/{path}", c.id), sources));
+        }
+    }
+    let related = |s: &str, f: &str| s == f || s.starts_with(&format!("{f}.")) || f.starts_with(&format!("{s}."));
+    let mut seen = BTreeSet::from([start.to_owned()]);
+    let mut queue = VecDeque::from([start.to_owned()]);
+    while let Some(f) = queue.pop_front() {
+        for (id, sources) in &fields {
+            if sources.iter().any(|s| related(s, &f)) && seen.insert(id.clone()) {
+                queue.push_back(id.clone());
+            }
+        }
+    }
+    seen
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() }
 }
@@ -185,6 +212,18 @@ proptest! {
         let got: BTreeSet<String> = impact.products.iter().map(|h| h.id.clone()).collect();
         prop_assert_eq!(got, naive_downstream(&w, &id));
         prop_assert!(impact.products.iter().any(|h| h.id == id && h.depth == 0));
+    }
+
+    #[test]
+    fn field_impact_matches_a_brute_force_walk(n in 1usize..25, seed in any::<u64>(), at in any::<u64>(), pick_field in any::<u64>()) {
+        let w = generate(n, seed);
+        let c = &w.contracts[pick(w.contracts.len(), at)];
+        let properties = c.all_properties();
+        let (path, _) = &properties[pick(properties.len(), pick_field)];
+        let field = format!("{}/{path}", c.id);
+        let impact = impact_of(&w, &field).expect("an existing field resolves");
+        let got: BTreeSet<String> = impact.fields.iter().map(|h| h.id.clone()).collect();
+        prop_assert_eq!(got, naive_field_walk(&w, &field));
     }
 
     #[test]
