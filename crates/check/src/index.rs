@@ -6,6 +6,7 @@
 //! contract, lazily, the first time a rule asks, and without copying any string.
 
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource, Property, SchemaObject, Workspace};
 
@@ -15,7 +16,11 @@ use crate::hash::{FastMap, FastSet};
 /// the first entity with that id (the duplicate itself is reported by a structure rule).
 pub struct Index<'w> {
     pub workspace: &'w Workspace,
-    products: FastMap<&'w str, &'w DataProduct>,
+    /// Id → position of the first product with that id.
+    products: FastMap<&'w str, usize>,
+    /// Positions of products and contracts whose id an earlier one already has.
+    duplicate_products: Vec<usize>,
+    duplicate_contracts: Vec<usize>,
     contracts: FastMap<&'w str, usize>,
     domains: FastSet<&'w str>,
     teams: FastSet<&'w str>,
@@ -83,12 +88,24 @@ impl<'w> Index<'w> {
         // Sized up front: growing hash tables costs more than filling them.
         let ports: usize = workspace.products.iter().map(|p| p.input_ports.len() + p.output_ports.len()).sum();
         let mut products = FastMap::with_capacity_and_hasher(workspace.products.len(), Default::default());
-        for product in &workspace.products {
-            products.entry(product.id.as_str()).or_insert(product);
+        let mut duplicate_products = Vec::new();
+        for (i, product) in workspace.products.iter().enumerate() {
+            match products.entry(product.id.as_str()) {
+                Entry::Occupied(_) => duplicate_products.push(i),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
         }
         let mut contracts = FastMap::with_capacity_and_hasher(workspace.contracts.len(), Default::default());
+        let mut duplicate_contracts = Vec::new();
         for (i, contract) in workspace.contracts.iter().enumerate() {
-            contracts.entry(contract.id.as_str()).or_insert(i);
+            match contracts.entry(contract.id.as_str()) {
+                Entry::Occupied(_) => duplicate_contracts.push(i),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
         }
         let mut read_by_products = FastSet::with_capacity_and_hasher(workspace.products.len(), Default::default());
         let mut used_contracts = FastSet::with_capacity_and_hasher(ports, Default::default());
@@ -111,6 +128,8 @@ impl<'w> Index<'w> {
         Index {
             workspace,
             products,
+            duplicate_products,
+            duplicate_contracts,
             contracts,
             domains: context.domains.iter().map(|d| d.id.as_str()).collect(),
             teams: context.teams.iter().map(|t| t.id.as_str()).collect(),
@@ -132,7 +151,8 @@ impl<'w> Index<'w> {
     }
 
     pub fn product(&self, id: &str) -> Option<&'w DataProduct> {
-        self.products.get(id).copied()
+        let i = *self.products.get(id)?;
+        self.workspace.products.get(i)
     }
 
     pub fn contract(&self, id: &str) -> Option<&'w DataContract> {
@@ -154,6 +174,21 @@ impl<'w> Index<'w> {
         let first = if unique { self.contract(id) } else { None };
         let scan = if unique { &[][..] } else { self.workspace.contracts.as_slice() };
         first.into_iter().chain(scan.iter().filter(move |c| c.id == id))
+    }
+
+    /// Products whose id an earlier product already has, in workspace order.
+    pub fn duplicate_products(&self) -> impl Iterator<Item = &'w DataProduct> + '_ {
+        self.duplicate_products.iter().filter_map(|&i| self.workspace.products.get(i))
+    }
+
+    /// Contracts whose id an earlier contract already has, in workspace order.
+    pub fn duplicate_contracts(&self) -> impl Iterator<Item = &'w DataContract> + '_ {
+        self.duplicate_contracts.iter().filter_map(|&i| self.workspace.contracts.get(i))
+    }
+
+    /// Id → workspace position of the first product with that id (for graph building).
+    pub(crate) fn product_positions(&self) -> &FastMap<&'w str, usize> {
+        &self.products
     }
 
     pub fn has_domain(&self, id: &str) -> bool {

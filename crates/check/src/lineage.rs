@@ -7,9 +7,11 @@ use std::collections::VecDeque;
 use dpstudio_model::{InputSource, Workspace};
 
 use crate::hash::FastMap;
+use crate::index::Index;
 
-/// Products and the "is read by" edges between them. Inputs naming an unknown product are
-/// left out (a reference rule reports them); a duplicated product id is one node.
+/// Products and the "is read by" edges between them. Nodes are workspace positions; inputs
+/// naming an unknown product are left out (a reference rule reports them), and a duplicated
+/// product id is one node (its first product).
 pub struct ProductGraph<'w> {
     ids: Vec<&'w str>,
     position: FastMap<&'w str, usize>,
@@ -19,18 +21,26 @@ pub struct ProductGraph<'w> {
 
 impl<'w> ProductGraph<'w> {
     pub fn new(workspace: &'w Workspace) -> Self {
-        let mut ids = Vec::with_capacity(workspace.products.len());
         let mut position = FastMap::default();
-        for product in &workspace.products {
-            position.entry(product.id.as_str()).or_insert_with(|| {
-                ids.push(product.id.as_str());
-                ids.len() - 1
-            });
+        for (i, product) in workspace.products.iter().enumerate() {
+            position.entry(product.id.as_str()).or_insert(i);
         }
+        Self::build(workspace, position)
+    }
+
+    /// Copies the index's id → position table (a flat copy) instead of hashing every id again.
+    pub(crate) fn from_index(index: &Index<'w>) -> Self {
+        Self::build(index.workspace, index.product_positions().clone())
+    }
+
+    fn build(workspace: &'w Workspace, position: FastMap<&'w str, usize>) -> Self {
+        let ids: Vec<&str> = workspace.products.iter().map(|p| p.id.as_str()).collect();
         let mut downstream = vec![Vec::new(); ids.len()];
         let mut upstream = vec![Vec::new(); ids.len()];
-        for product in &workspace.products {
-            let Some(&to) = position.get(product.id.as_str()) else { continue };
+        for (to, product) in workspace.products.iter().enumerate() {
+            if position.get(product.id.as_str()) != Some(&to) {
+                continue; // a later duplicate: its first product stands for the id
+            }
             for port in &product.input_ports {
                 if let InputSource::Product { product: from_id, .. } = &port.source {
                     if let Some(&from) = position.get(from_id.as_str()) {

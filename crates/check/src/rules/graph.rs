@@ -29,7 +29,7 @@ pub const LINEAGE_CYCLE: Rule = rule(
 );
 
 fn lineage_cycle(index: &Index, sink: &mut Sink) {
-    let graph = ProductGraph::new(index.workspace);
+    let graph = ProductGraph::from_index(index);
     for cycle in graph.cycles() {
         let members: FastSet<&str> = cycle.iter().copied().collect();
         let names = cycle.join(" → ");

@@ -620,15 +620,12 @@ pub const DUPLICATE_PRODUCT_ID: Rule = rule(
 );
 
 fn duplicate_product_id(index: &Index, sink: &mut Sink) {
-    let mut seen = FastSet::default();
-    for product in &index.workspace.products {
-        if !seen.insert(product.id.as_str()) {
-            sink.emit(
-                product_at(product, "id"),
-                format!("product id '{}' is used more than once", product.id),
-                "Rename one of the products' ids so each is unique.",
-            );
-        }
+    for product in index.duplicate_products() {
+        sink.emit(
+            product_at(product, "id"),
+            format!("product id '{}' is used more than once", product.id),
+            "Rename one of the products' ids so each is unique.",
+        );
     }
 }
 
@@ -641,15 +638,12 @@ pub const DUPLICATE_CONTRACT_ID: Rule = rule(
 );
 
 fn duplicate_contract_id(index: &Index, sink: &mut Sink) {
-    let mut seen = FastSet::default();
-    for contract in &index.workspace.contracts {
-        if !seen.insert(contract.id.as_str()) {
-            sink.emit(
-                contract_at(contract, "id"),
-                format!("contract id '{}' is used more than once", contract.id),
-                "Give one of the contracts a new id (a new version of one contract keeps its id in another workspace or file).",
-            );
-        }
+    for contract in index.duplicate_contracts() {
+        sink.emit(
+            contract_at(contract, "id"),
+            format!("contract id '{}' is used more than once", contract.id),
+            "Give one of the contracts a new id (a new version of one contract keeps its id in another workspace or file).",
+        );
     }
 }
 
