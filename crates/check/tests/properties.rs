@@ -215,8 +215,22 @@ proptest! {
     }
 
     #[test]
-    fn field_impact_matches_a_brute_force_walk(n in 1usize..25, seed in any::<u64>(), at in any::<u64>(), pick_field in any::<u64>()) {
-        let w = generate(n, seed);
+    fn field_impact_matches_a_brute_force_walk(
+        n in 1usize..25, seed in any::<u64>(), at in any::<u64>(), pick_field in any::<u64>(),
+        links in prop::collection::vec((any::<u64>(), any::<u64>(), any::<u64>(), any::<u64>()), 0..6),
+    ) {
+        let mut w = generate(n, seed);
+        // Foreign keys without lineage, some within one contract (`object.property` form).
+        for (from_c, from_p, to_c, to_p) in links {
+            let target = &w.contracts[pick(w.contracts.len(), to_c)];
+            let paths = target.all_properties();
+            let (path, _) = &paths[pick(paths.len(), to_p)];
+            let to = if from_c.is_multiple_of(2) { format!("{}/{path}", target.id) } else { path.clone() };
+            let source = if from_c.is_multiple_of(2) { pick(w.contracts.len(), from_c) } else { pick(w.contracts.len(), to_c) };
+            let props = &mut w.contracts[source].schema[0].properties;
+            let at = pick(props.len(), from_p);
+            props[at].relationships.push(Relationship { to, ..Default::default() });
+        }
         let c = &w.contracts[pick(w.contracts.len(), at)];
         let properties = c.all_properties();
         let (path, _) = &properties[pick(properties.len(), pick_field)];
