@@ -52,6 +52,10 @@ struct ObjectFields<'w> {
 /// which matters when the upstream contract is no longer in cache.
 const SCAN_LIMIT: usize = 0;
 
+/// A contract with at most this many top-level properties is scanned rather than indexed when
+/// nothing has built its tables yet (see [`Index::field`]).
+const SMALL_CONTRACT: usize = 64;
+
 /// Hashed property names of one contract, sorted, for comparing names across contracts without
 /// touching the (scattered) name strings again. Equal hashes are verified before reporting.
 #[derive(Default)]
@@ -232,18 +236,28 @@ impl<'w> Index<'w> {
     /// Nested segments name child properties or the properties of an array's items.
     pub fn field(&self, home: &str, reference: &str) -> FieldLookup<'w> {
         let (contract_id, path) = reference.split_once('/').unwrap_or((home, reference));
-        let Some((contract, objects)) = self.objects_of(contract_id) else {
+        let Some((position, contract)) = self.position(contract_id) else {
             return FieldLookup::NoContract;
         };
         let Some((object_name, rest)) = path.split_once('.') else { return FieldLookup::NoField };
         let mut segments = rest.split('.');
-        let top = objects.get(object_name).and_then(|fields| {
-            let name = segments.next()?;
-            match &fields.by_name {
-                Some(map) => map.get(name).copied(),
-                None => fields.object.properties.iter().find(|p| p.name == name),
-            }
-        });
+        let Some(name) = segments.next() else { return FieldLookup::NoField };
+        let built = self.objects.get(position).and_then(OnceCell::get);
+        let small = contract.schema.iter().map(|o| o.properties.len()).sum::<usize>() <= SMALL_CONTRACT;
+        let top = if built.is_none() && small {
+            // A few lookups into a small contract (after an edit) are cheaper as scans than
+            // building its tables.
+            let object = contract.schema.iter().find(|o| o.name == object_name);
+            object.and_then(|o| o.properties.iter().find(|p| p.name == name))
+        } else {
+            self.objects_of(contract_id).and_then(|(_, objects)| {
+                let fields = objects.get(object_name)?;
+                match &fields.by_name {
+                    Some(map) => map.get(name).copied(),
+                    None => fields.object.properties.iter().find(|p| p.name == name),
+                }
+            })
+        };
         let found = segments.try_fold(top, |at, name| {
             let at = at?;
             let child = at.properties.iter().find(|p| p.name == name);
@@ -258,7 +272,7 @@ impl<'w> Index<'w> {
     /// Whether `contract-id/object` (or `object` inside `home`) names an existing schema object.
     pub fn object_exists(&self, home: &str, reference: &str) -> bool {
         let (contract_id, object) = reference.split_once('/').unwrap_or((home, reference));
-        self.objects_of(contract_id).is_some_and(|(_, objects)| objects.contains_key(object))
+        self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
     }
 
     /// Hashed names of a contract's personal-data and of its unmarked properties; computed
