@@ -11,12 +11,52 @@ use crate::index::Index;
 
 /// Products and the "is read by" edges between them. Nodes are workspace positions; inputs
 /// naming an unknown product are left out (a reference rule reports them), and a duplicated
-/// product id is one node (its first product).
+/// product id is one node (its first product). Edges are stored compressed (one offsets array
+/// and one targets array per direction), which keeps building it cheap enough to redo after
+/// every edit.
 pub struct ProductGraph<'w> {
     ids: Vec<&'w str>,
     position: FastMap<&'w str, usize>,
-    downstream: Vec<Vec<usize>>,
-    upstream: Vec<Vec<usize>>,
+    downstream: Adjacency,
+    upstream: Adjacency,
+}
+
+/// Neighbours of node `n` are `targets[offsets[n]..offsets[n + 1]]`.
+struct Adjacency {
+    offsets: Vec<usize>,
+    targets: Vec<usize>,
+}
+
+impl Adjacency {
+    fn new(nodes: usize, edges: &[(usize, usize)]) -> Self {
+        let mut offsets = vec![0; nodes + 1];
+        for &(from, _) in edges {
+            if let Some(o) = offsets.get_mut(from + 1) {
+                *o += 1;
+            }
+        }
+        for n in 0..nodes {
+            offsets[n + 1] += offsets[n];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![0; edges.len()];
+        for &(from, to) in edges {
+            if let Some(slot) = fill.get_mut(from) {
+                if let Some(t) = targets.get_mut(*slot) {
+                    *t = to;
+                }
+                *slot += 1;
+            }
+        }
+        Adjacency { offsets, targets }
+    }
+
+    fn of(&self, node: usize) -> &[usize] {
+        match (self.offsets.get(node), self.offsets.get(node + 1)) {
+            (Some(&start), Some(&end)) => self.targets.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 impl<'w> ProductGraph<'w> {
@@ -35,8 +75,7 @@ impl<'w> ProductGraph<'w> {
 
     fn build(workspace: &'w Workspace, position: FastMap<&'w str, usize>) -> Self {
         let ids: Vec<&str> = workspace.products.iter().map(|p| p.id.as_str()).collect();
-        let mut downstream = vec![Vec::new(); ids.len()];
-        let mut upstream = vec![Vec::new(); ids.len()];
+        let mut edges = Vec::new();
         for (to, product) in workspace.products.iter().enumerate() {
             if position.get(product.id.as_str()) != Some(&to) {
                 continue; // a later duplicate: its first product stands for the id
@@ -44,14 +83,14 @@ impl<'w> ProductGraph<'w> {
             for port in &product.input_ports {
                 if let InputSource::Product { product: from_id, .. } = &port.source {
                     if let Some(&from) = position.get(from_id.as_str()) {
-                        if let (Some(d), Some(u)) = (downstream.get_mut(from), upstream.get_mut(to)) {
-                            d.push(to);
-                            u.push(from);
-                        }
+                        edges.push((from, to));
                     }
                 }
             }
         }
+        let downstream = Adjacency::new(ids.len(), &edges);
+        let reversed: Vec<(usize, usize)> = edges.iter().map(|&(from, to)| (to, from)).collect();
+        let upstream = Adjacency::new(ids.len(), &reversed);
         ProductGraph { ids, position, downstream, upstream }
     }
 
@@ -73,7 +112,7 @@ impl<'w> ProductGraph<'w> {
         let mut queue = VecDeque::from([start]);
         let mut out = Vec::new();
         while let Some(node) = queue.pop_front() {
-            for &next in self.downstream.get(node).map(Vec::as_slice).unwrap_or_default() {
+            for &next in self.downstream.of(node) {
                 if let Some(flag) = seen.get_mut(next) {
                     if !*flag {
                         *flag = true;
@@ -92,7 +131,7 @@ impl<'w> ProductGraph<'w> {
         let mut groups: Vec<Vec<usize>> = strongly_connected(&self.downstream)
             .into_iter()
             .filter(|group| match group.as_slice() {
-                [single] => self.downstream.get(*single).is_some_and(|d| d.contains(single)),
+                [single] => self.downstream.of(*single).contains(single),
                 _ => true,
             })
             .collect();
@@ -106,9 +145,9 @@ impl<'w> ProductGraph<'w> {
             .collect()
     }
 
-    fn neighbours(&self, id: &str, edges: &[Vec<usize>]) -> Vec<&'w str> {
+    fn neighbours(&self, id: &str, edges: &Adjacency) -> Vec<&'w str> {
         let Some(&node) = self.position.get(id) else { return Vec::new() };
-        let mut next: Vec<usize> = edges.get(node).cloned().unwrap_or_default();
+        let mut next: Vec<usize> = edges.of(node).to_vec();
         next.sort_unstable();
         next.dedup();
         next.into_iter().filter_map(|i| self.ids.get(i).copied()).collect()
@@ -116,9 +155,9 @@ impl<'w> ProductGraph<'w> {
 }
 
 /// Tarjan's algorithm, iterative so that a long chain of products cannot overflow the stack.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+fn strongly_connected(edges: &Adjacency) -> Vec<Vec<usize>> {
     const UNSEEN: usize = usize::MAX;
-    let n = edges.len();
+    let n = edges.offsets.len().saturating_sub(1);
     let mut order = vec![UNSEEN; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
@@ -138,7 +177,7 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
         stack.push(root);
         on_stack[root] = true;
         while let Some(&mut (node, ref mut next_edge)) = frames.last_mut() {
-            let successors = &edges[node];
+            let successors = edges.of(node);
             if let Some(&next) = successors.get(*next_edge) {
                 *next_edge += 1;
                 if order[next] == UNSEEN {
