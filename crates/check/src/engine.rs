@@ -66,13 +66,18 @@ impl Scope {
 /// itself — nothing else, or incremental checking would miss changes.
 #[derive(Clone, Copy)]
 pub enum Check {
-    Product(fn(&Index, &DataProduct, &mut Sink)),
-    Contract(fn(&Index, &DataContract, &mut Sink)),
+    Product(ProductFn),
+    Contract(ContractFn),
     /// Called for each property (nested ones included) during one walk of each contract that
     /// all property rules share, so a contract's schema is traversed once, not once per rule.
-    Property(fn(&Index, &DataContract, &At, &Property, &mut Sink)),
-    Workspace(fn(&Index, &mut Sink)),
+    Property(PropertyFn),
+    Workspace(WorkspaceFn),
 }
+
+pub type WorkspaceFn = fn(&Index, &mut Sink);
+pub type ProductFn = fn(&Index, &DataProduct, &mut Sink);
+pub type ContractFn = fn(&Index, &DataContract, &mut Sink);
+pub type PropertyFn = fn(&Index, &DataContract, &At, &Property, &mut Sink);
 
 /// One validation rule: a pure function of the indexed workspace.
 pub struct Rule {
@@ -158,10 +163,10 @@ pub fn run_rule(rule: &'static Rule, index: &Index, out: &mut Vec<Diagnostic>) {
 
 /// The catalog split by scope once, so per-entity runs do not filter the catalog each time.
 struct ByScope {
-    workspace: Vec<(&'static Rule, fn(&Index, &mut Sink))>,
-    product: Vec<(&'static Rule, fn(&Index, &DataProduct, &mut Sink))>,
-    contract: Vec<(&'static Rule, fn(&Index, &DataContract, &mut Sink))>,
-    property: Vec<(&'static Rule, fn(&Index, &DataContract, &At, &Property, &mut Sink))>,
+    workspace: Vec<(&'static Rule, WorkspaceFn)>,
+    product: Vec<(&'static Rule, ProductFn)>,
+    contract: Vec<(&'static Rule, ContractFn)>,
+    property: Vec<(&'static Rule, PropertyFn)>,
 }
 
 fn by_scope() -> &'static ByScope {

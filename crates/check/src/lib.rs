@@ -21,7 +21,7 @@ mod rules;
 pub use catalog_doc::catalog_markdown;
 pub use checker::{Change, Checker};
 pub use diagnostic::{Diagnostic, EntityKind, Location, Severity};
-pub use engine::{catalog, check, run_rule, Check, Family, Rule, Scope};
+pub use engine::{catalog, check, run_rule, Check, ContractFn, Family, ProductFn, PropertyFn, Rule, Scope, Sink, WorkspaceFn};
 pub use index::{FieldLookup, Index};
 pub use lineage::ProductGraph;
 pub use rules::walk::At;

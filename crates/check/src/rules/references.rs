@@ -221,7 +221,7 @@ pub const PRODUCT_TEAM: Rule = rule(
 
 fn product_team(index: &Index, product: &DataProduct, sink: &mut Sink) {
     if let Some(team) = &product.owner_team {
-        if !blank(&team) && !index.has_team(team) {
+        if !blank(team) && !index.has_team(team) {
             sink.emit(
                 product_at(product, "ownerTeam"),
                 format!("'{}' is owned by team '{team}', which does not exist", product.name),

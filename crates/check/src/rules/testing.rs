@@ -35,7 +35,10 @@ pub fn assert_cases(cases: &[Case]) {
 }
 
 /// Near misses: after each edit the rule must still be silent.
-pub fn assert_silent(cases: &[(&'static str, fn(&mut Workspace))]) {
+/// A near miss: rule id and an edit after which the rule must stay silent.
+pub type NearMiss = (&'static str, fn(&mut Workspace));
+
+pub fn assert_silent(cases: &[NearMiss]) {
     for (rule, edit) in cases {
         let mut ws = sample();
         edit(&mut ws);
