@@ -5,7 +5,7 @@
 //! a contract's schema (field lookups for references, its PII fields, its shape) is computed per
 //! contract, lazily, the first time a rule asks, and without copying any string.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::hash_map::Entry;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource, Property, SchemaObject, Workspace};
@@ -38,6 +38,9 @@ pub struct Index<'w> {
     objects: Vec<OnceCell<FastMap<&'w str, ObjectFields<'w>>>>,
     names: Vec<OnceCell<NameFacts>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
+    /// The contract position the last lookup by id found: consecutive references (the fields
+    /// of one contract derive from one upstream contract) skip the hash table.
+    last_contract: Cell<usize>,
 }
 
 /// An object's top-level properties; big objects get a name map so lookups stay O(1), small
@@ -151,6 +154,7 @@ impl<'w> Index<'w> {
             objects: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             names: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            last_contract: Cell::new(usize::MAX),
         }
     }
 
@@ -160,8 +164,7 @@ impl<'w> Index<'w> {
     }
 
     pub fn contract(&self, id: &str) -> Option<&'w DataContract> {
-        let i = *self.contracts.get(id)?;
-        self.workspace.contracts.get(i)
+        self.position(id).map(|(_, contract)| contract)
     }
 
     /// Every product with this id: one, unless ids are duplicated (then a scan, a rare case).
@@ -250,7 +253,7 @@ impl<'w> Index<'w> {
             let object = contract.schema.iter().find(|o| o.name == object_name);
             object.and_then(|o| o.properties.iter().find(|p| p.name == name))
         } else {
-            self.objects_of(contract_id).and_then(|(_, objects)| {
+            self.objects_at(position, contract).and_then(|objects| {
                 let fields = objects.get(object_name)?;
                 match &fields.by_name {
                     Some(map) => map.get(name).copied(),
@@ -318,13 +321,24 @@ impl<'w> Index<'w> {
     }
 
     fn position(&self, contract_id: &str) -> Option<(usize, &'w DataContract)> {
+        let last = self.last_contract.get();
+        if let Some(contract) = self.workspace.contracts.get(last) {
+            // `last` came from the table, so it is the first contract with its id.
+            if contract.id == contract_id {
+                return Some((last, contract));
+            }
+        }
         let position = *self.contracts.get(contract_id)?;
+        self.last_contract.set(position);
         Some((position, self.workspace.contracts.get(position)?))
     }
 
     fn objects_of(&self, contract_id: &str) -> Option<(&'w DataContract, &FastMap<&'w str, ObjectFields<'w>>)> {
-        let position = *self.contracts.get(contract_id)?;
-        let contract = self.workspace.contracts.get(position)?;
+        let (position, contract) = self.position(contract_id)?;
+        Some((contract, self.objects_at(position, contract)?))
+    }
+
+    fn objects_at(&self, position: usize, contract: &'w DataContract) -> Option<&FastMap<&'w str, ObjectFields<'w>>> {
         let cell = self.objects.get(position)?;
         let objects = cell.get_or_init(|| {
             let mut map = FastMap::with_capacity_and_hasher(contract.schema.len(), Default::default());
@@ -340,7 +354,7 @@ impl<'w> Index<'w> {
             }
             map
         });
-        Some((contract, objects))
+        Some(objects)
     }
 }
 
