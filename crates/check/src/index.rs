@@ -36,7 +36,8 @@ pub struct Index<'w> {
     used_contracts: FastSet<&'w str>,
     /// Per contract position, built on first use.
     objects: Vec<OnceCell<FastMap<&'w str, ObjectFields<'w>>>>,
-    names: Vec<OnceCell<NameFacts>>,
+    pii_hashes: Vec<OnceCell<Vec<u64>>>,
+    unmarked_hashes: Vec<OnceCell<Vec<u64>>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
     /// The contract position the last lookup by id found: consecutive references (the fields
     /// of one contract derive from one upstream contract) skip the hash table.
@@ -59,17 +60,9 @@ const SCAN_LIMIT: usize = 0;
 /// nothing has built its tables yet (see [`Index::field`]).
 const SMALL_CONTRACT: usize = 64;
 
-/// Hashed property names of one contract, sorted, for comparing names across contracts without
-/// touching the (scattered) name strings again. Equal hashes are verified before reporting.
-#[derive(Default)]
-pub struct NameFacts {
-    /// Properties marked as personal data, at any depth.
-    pub pii: Vec<u64>,
-    /// Properties neither marked PII nor classified, at any depth.
-    pub unmarked: Vec<u64>,
-}
-
-/// The hash `NameFacts` uses for a name.
+/// The hash of a property name in [`Index::pii_hashes`] and [`Index::unmarked_hashes`]: names
+/// are compared across contracts by hash first, without touching the (scattered) strings
+/// again; equal hashes are confirmed by name before anything is reported.
 pub fn name_hash(name: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = crate::hash::FastHasher::default();
@@ -152,7 +145,8 @@ impl<'w> Index<'w> {
             read_by_products,
             used_contracts,
             objects: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
-            names: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            pii_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             last_contract: Cell::new(usize::MAX),
         }
@@ -278,29 +272,43 @@ impl<'w> Index<'w> {
         self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
     }
 
-    /// Hashed names of a contract's personal-data and of its unmarked properties; computed
-    /// once per check.
-    pub fn names(&self, contract_id: &str) -> &NameFacts {
-        static NONE: NameFacts = NameFacts { pii: Vec::new(), unmarked: Vec::new() };
-        let Some((position, contract)) = self.position(contract_id) else { return &NONE };
-        let Some(cell) = self.names.get(position) else { return &NONE };
+    /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
+    /// per check.
+    pub fn pii_hashes(&self, contract_id: &str) -> &[u64] {
+        self.hashes(contract_id, &self.pii_hashes, |p| p.pii)
+    }
+
+    /// Sorted name hashes of the properties neither marked PII nor classified (any depth).
+    /// Computed only when asked: it reads every classification.
+    pub fn unmarked_hashes(&self, contract_id: &str) -> &[u64] {
+        self.hashes(contract_id, &self.unmarked_hashes, |p| {
+            !crate::rules::classifies_personal_data(p.pii, &p.classification)
+        })
+    }
+
+    fn hashes<'s>(
+        &'s self,
+        contract_id: &str,
+        cells: &'s [OnceCell<Vec<u64>>],
+        keep: impl Fn(&Property) -> bool,
+    ) -> &'s [u64] {
+        let Some((position, contract)) = self.position(contract_id) else { return &[] };
+        let Some(cell) = cells.get(position) else { return &[] };
         cell.get_or_init(|| {
-            let mut facts = NameFacts::default();
+            let mut hashes = Vec::new();
             for object in &contract.schema {
-                collect_names(&object.properties, &mut facts);
+                collect_hashes(&object.properties, &keep, &mut hashes);
             }
-            facts.pii.sort_unstable();
-            facts.pii.dedup();
-            facts.unmarked.sort_unstable();
-            facts.unmarked.dedup();
-            facts
+            hashes.sort_unstable();
+            hashes.dedup();
+            hashes
         })
     }
 
     /// Builds a contract's lookups while the caller is about to read the contract anyway, so
     /// later lookups from other entities find them ready instead of re-reading cold memory.
     pub fn warm(&self, contract: &DataContract) {
-        let _ = self.names(&contract.id);
+        let _ = self.pii_hashes(&contract.id);
         let _ = self.objects_of(&contract.id);
     }
 
@@ -358,16 +366,14 @@ impl<'w> Index<'w> {
     }
 }
 
-fn collect_names(properties: &[Property], facts: &mut NameFacts) {
+fn collect_hashes(properties: &[Property], keep: &impl Fn(&Property) -> bool, out: &mut Vec<u64>) {
     for property in properties {
-        if property.pii {
-            facts.pii.push(name_hash(&property.name));
-        } else if !crate::rules::classifies_personal_data(false, &property.classification) {
-            facts.unmarked.push(name_hash(&property.name));
+        if keep(property) {
+            out.push(name_hash(&property.name));
         }
-        collect_names(&property.properties, facts);
+        collect_hashes(&property.properties, keep, out);
         if let Some(items) = &property.items {
-            collect_names(&items.properties, facts);
+            collect_hashes(&items.properties, keep, out);
         }
     }
 }

@@ -190,7 +190,7 @@ pub const PII_PASSTHROUGH: Rule = rule(
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     // Inputs holding personal data; names are compared by hash first (see `NameFacts`).
     let personal: Vec<&DataContract> =
-        input_contracts(index, product).into_iter().map(|(_, c)| c).filter(|c| !index.names(&c.id).pii.is_empty()).collect();
+        input_contracts(index, product).into_iter().map(|(_, c)| c).filter(|c| !index.pii_hashes(&c.id).is_empty()).collect();
     if personal.is_empty() {
         return;
     }
@@ -199,11 +199,11 @@ fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     outputs.sort_unstable();
     outputs.dedup();
     for output in outputs.into_iter().filter_map(|id| index.contract(id)) {
-        let unmarked = &index.names(&output.id).unmarked;
+        let unmarked = index.unmarked_hashes(&output.id);
         let suspects: Vec<&DataContract> = personal
             .iter()
             .copied()
-            .filter(|input| index.names(&input.id).pii.iter().any(|h| unmarked.binary_search(h).is_ok()))
+            .filter(|input| index.pii_hashes(&input.id).iter().any(|h| unmarked.binary_search(h).is_ok()))
             .collect();
         if suspects.is_empty() {
             continue;
@@ -238,18 +238,16 @@ pub const PII_LINEAGE: Rule = rule(
 );
 
 fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
-    if classifies_personal_data(property.pii, &property.classification) {
-        return;
-    }
     for (i, source) in property.transform_source_objects.iter().enumerate() {
         // Most sources are not personal data: rule them out by name before resolving.
         let upstream_contract = source.split_once('/').map_or(contract.id.as_str(), |(c, _)| c);
         let field_name = source.rsplit(['.', '/']).next().unwrap_or_default();
-        if index.names(upstream_contract).pii.binary_search(&name_hash(field_name)).is_err() {
+        if index.pii_hashes(upstream_contract).binary_search(&name_hash(field_name)).is_err() {
             continue;
         }
         if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
-            if upstream.pii {
+            // Checked last: reading the classification costs a cache miss per property.
+            if upstream.pii && !classifies_personal_data(property.pii, &property.classification) {
                 sink.emit(
                     contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
                     format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
