@@ -4,6 +4,7 @@
 //! Values rather than typed structs are the "low" representation: importers walk them and
 //! report a wrong type at the position remembered here, and unknown fields stay verbatim.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -21,19 +22,32 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// within 1 MB of stack even in debug builds (wasm's default stack is 1 MB).
 pub const MAX_DEPTH: usize = 32;
 
-/// A parsed document: its value and where each node started (`/schema/0/name` → line, column).
+/// A parsed document: its value, and where each node started (`/schema/0/name` → line,
+/// column). Positions are only needed for error messages (and DCS's document order), so they
+/// are computed on first use by a second, span-aware parse of the same text: the common path
+/// of a valid document pays for one plain parse.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub value: Value,
-    positions: HashMap<String, (u32, u32)>,
+    text: String,
+    positions: OnceCell<HashMap<String, (u32, u32)>>,
 }
 
 impl Document {
     /// The position of `path`, or of its nearest ancestor that has one.
     pub fn position(&self, path: &str) -> (u32, u32) {
+        let positions = self.positions.get_or_init(|| {
+            let mut positions = HashMap::new();
+            // The text parsed once already, so this parse succeeds; if it did not, positions
+            // would only be unknown (0, 0), never a panic.
+            if let Ok(root) = serde_saphyr::from_str_with_options::<Spanned<Node>>(&self.text, options()) {
+                into_value(root, String::new(), &mut positions);
+            }
+            positions
+        });
         let mut p = path;
         loop {
-            if let Some(pos) = self.positions.get(p) {
+            if let Some(pos) = positions.get(p) {
                 return *pos;
             }
             match p.rfind('/') {
@@ -63,6 +77,12 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
             ),
         ));
     }
+    let root: Plain = serde_saphyr::from_str_with_options(text, options()).map_err(saphyr_error)?;
+    Ok(Document { value: root.0, text: text.to_owned(), positions: OnceCell::new() })
+}
+
+/// Parser settings: budgets against hostile input, duplicate keys as errors, YAML 1.2 core.
+fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_reader_input_bytes = Some(MAX_INPUT_BYTES);
@@ -73,10 +93,7 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
     // and `1_000` is text, not a number.
     options.strict_booleans = true;
     options.underscored_numbers_as_strings = true;
-    let root: Spanned<Node> = serde_saphyr::from_str_with_options(text, options).map_err(saphyr_error)?;
-    let mut doc = Document::default();
-    doc.value = into_value(root, String::new(), &mut doc.positions);
-    Ok(doc)
+    options
 }
 
 fn saphyr_error(e: serde_saphyr::Error) -> FormatError {
@@ -218,6 +235,86 @@ impl<'de> Visitor<'de> for NodeVisitor {
         }
         Ok(Node::Map(entries))
     }
+}
+
+/// A value read without positions (the fast path); same rules as [`Node`].
+struct Plain(Value);
+
+impl<'de> Deserialize<'de> for Plain {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PlainVisitor)
+    }
+}
+
+struct PlainVisitor;
+
+impl<'de> Visitor<'de> for PlainVisitor {
+    type Value = Plain;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Plain, E> {
+        Ok(Plain(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Plain, E> {
+        Ok(Plain(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Plain, D::Error> {
+        d.deserialize_any(PlainVisitor)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Plain, E> {
+        Ok(Plain(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Plain, E> {
+        Ok(Plain(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Plain, E> {
+        Ok(Plain(v.into()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Plain, E> {
+        NodeVisitor.visit_i128(v).map(node_scalar)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Plain, E> {
+        NodeVisitor.visit_u128(v).map(node_scalar)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Plain, E> {
+        NodeVisitor.visit_f64(v).map(node_scalar)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Plain, E> {
+        Ok(Plain(Value::String(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Plain, E> {
+        Ok(Plain(Value::String(v)))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Plain, E> {
+        NodeVisitor.visit_bytes(v).map(node_scalar)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Plain, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Plain(item)) = seq.next_element::<Plain>()? {
+            items.push(item);
+        }
+        Ok(Plain(Value::Array(items)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Plain, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<Key>()? {
+            let Plain(value) = map.next_value::<Plain>()?;
+            out.insert(key.0, value);
+        }
+        Ok(Plain(Value::Object(out)))
+    }
+}
+
+/// A scalar [`Node`] as a plain value (the fast path shares the node visitor's checks).
+fn node_scalar(node: Node) -> Plain {
+    Plain(match node {
+        Node::Bool(b) => Value::Bool(b),
+        Node::Number(n) => Value::Number(n),
+        Node::Str(s) => Value::String(s),
+        _ => Value::Null,
+    })
 }
 
 /// A mapping key: text, or a scalar written as text (`1: x` has key "1").
