@@ -6,6 +6,11 @@
 //! entities to re-run are: X; every entity that names X ("readers", kept as a reverse map);
 //! every entity X named before or after the edit (their "is read / is used" facts may have
 //! changed); and, for a context edit, the readers of every context id that appeared or vanished.
+//!
+//! Cost of an update: rebuilding the index and the workspace rules, O(products + ports +
+//! contracts + context) with no schema property read, plus the re-run entities, plus a linear
+//! merge into the sorted result. A context edit that removes a widely linked glossary term
+//! re-checks every contract linking to it, which can approach a full check.
 
 use dpstudio_model::{DataContract, DataProduct, Id, InputSource, Touched, Workspace};
 

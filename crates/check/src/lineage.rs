@@ -155,6 +155,7 @@ impl<'w> ProductGraph<'w> {
 }
 
 /// Tarjan's algorithm, iterative so that a long chain of products cannot overflow the stack.
+/// Indexing is safe by construction: every target in `edges` is a node below `n`.
 fn strongly_connected(edges: &Adjacency) -> Vec<Vec<usize>> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.offsets.len().saturating_sub(1);
