@@ -1,10 +1,10 @@
 //! Structure and naming: the fields every entity needs, ids that identify, names and types
 //! that exported specs (ODCS, ODPS, dbt, SQL DDL) can carry without guessing.
 
-use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, LOGICAL_TYPES};
+use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, QualityRule, LOGICAL_TYPES};
 
 use super::values::{blank, fits_type, id_problem, is_semver, is_snake_case, minutes, number};
-use super::walk::{each_quality_rule, At};
+use super::walk::{any_property, each_quality_rule, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
 use crate::engine::{Check, Family, Rule, Sink};
@@ -570,16 +570,28 @@ pub const QUALITY_RULE: Rule = rule(
     Check::Contract(quality_rule),
 );
 
+/// The field a quality rule of its type cannot do without, when it is blank.
+fn missing_quality_field(rule: &QualityRule) -> Option<&'static str> {
+    match rule.kind {
+        QualityKind::Library if blank(&rule.metric) => Some("metric"),
+        QualityKind::Sql if blank(&rule.query) => Some("query"),
+        QualityKind::Custom if blank(&rule.engine) => Some("engine"),
+        QualityKind::Text if blank(&rule.description) => Some("description"),
+        _ => None,
+    }
+}
+
 fn quality_rule(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    // Incomplete rules are rare: find out cheaply before walking with field paths.
+    let incomplete = |rules: &[QualityRule]| rules.iter().any(|r| missing_quality_field(r).is_some());
+    let any_incomplete = incomplete(&contract.quality)
+        || contract.schema.iter().any(|o| incomplete(&o.quality))
+        || any_property(contract, |p| incomplete(&p.quality));
+    if !any_incomplete {
+        return;
+    }
     each_quality_rule(contract, |path, rule| {
-        let missing = match rule.kind {
-            QualityKind::Library if blank(&rule.metric) => Some("metric"),
-            QualityKind::Sql if blank(&rule.query) => Some("query"),
-            QualityKind::Custom if blank(&rule.engine) => Some("engine"),
-            QualityKind::Text if blank(&rule.description) => Some("description"),
-            _ => None,
-        };
-        if let Some(field) = missing {
+        if let Some(field) = missing_quality_field(rule) {
             sink.emit(
                 contract_at(contract, format!("{}.{field}", path())),
                 format!("a quality rule of contract '{}' has no {field}", contract.name),
