@@ -114,7 +114,9 @@ pub fn render_property(p: &Property) -> Map<String, Value> {
         out.insert("examples".to_owned(), Value::Array(p.examples.clone()));
     }
     put_list(&mut out, "enum", p.enum_values.iter().map(render_enum_value).collect());
-    put_str(&mut out, "semanticType", &p.semantic_type);
+    if ODCS_SEMANTIC_TYPES.contains(&p.semantic_type.as_str()) {
+        put_str(&mut out, "semanticType", &p.semantic_type);
+    }
     put_list(&mut out, "relationships", p.relationships.iter().map(render_relationship).collect());
     put_strings(&mut out, "transformSourceObjects", &p.transform_source_objects);
     put_str(&mut out, "transformLogic", &p.transform_logic);
@@ -128,6 +130,9 @@ pub fn render_property(p: &Property) -> Map<String, Value> {
     if p.pii {
         custom.push(common::custom("pii", Value::Bool(true)));
     }
+    if !p.semantic_type.is_empty() && !ODCS_SEMANTIC_TYPES.contains(&p.semantic_type.as_str()) {
+        custom.push(common::custom("semanticType", Value::String(p.semantic_type.clone())));
+    }
     for (name, ids) in [("glossary", &p.glossary), ("metrics", &p.metrics)] {
         if !ids.is_empty() {
             custom.push(common::custom(name, ids.iter().cloned().map(Value::String).collect()));
@@ -138,9 +143,20 @@ pub fn render_property(p: &Property) -> Map<String, Value> {
     out
 }
 
-/// ODCS has no place for the PII flag and the glossary and metric links: they travel as
-/// custom properties (see `common::take_custom`).
+/// The semantic types ODCS 3.2 defines; the model's others (`identifier`, `attribute`, …)
+/// travel as the custom property `semanticType`.
+const ODCS_SEMANTIC_TYPES: [&str; 3] = ["column", "measure", "dimension"];
+
+/// ODCS has no place for the PII flag, the glossary and metric links and semantic types beyond
+/// its own three: they travel as custom properties (see `common::take_custom`).
 fn take_model_fields(mut p: Property) -> Property {
+    if p.semantic_type.is_empty() {
+        if let Some(Value::String(t)) = common::take_custom(&mut p.custom_properties, "semanticType", |v| {
+            v.as_str().is_some_and(|t| !ODCS_SEMANTIC_TYPES.contains(&t))
+        }) {
+            p.semantic_type = t;
+        }
+    }
     p.pii = common::take_custom(&mut p.custom_properties, "pii", Value::is_boolean) == Some(Value::Bool(true));
     p.glossary = common::take_custom(&mut p.custom_properties, "glossary", common::is_string_list).map(common::string_list).unwrap_or_default();
     p.metrics = common::take_custom(&mut p.custom_properties, "metrics", common::is_string_list).map(common::string_list).unwrap_or_default();
