@@ -3,7 +3,7 @@
 //! teams they imply are merged by id, and input ports are linked to the products that serve
 //! their contracts. Any file that fails stops the whole import: nothing is half-imported.
 
-use dpstudio_model::{Context, Workspace, FORMAT_VERSION};
+use dpstudio_model::{unique_id, Context, DataContract, DataProduct, Workspace, FORMAT_VERSION};
 use serde_json::Value;
 
 use crate::error::{ErrorKind, FormatError};
@@ -65,40 +65,70 @@ pub fn import_all(name: &str, sources: &[Source<'_>]) -> Result<Workspace, FileE
         name: name.to_owned(),
         ..Default::default()
     };
-    for source in sources {
-        let fail = |error| FileError { file: source.name.to_owned(), error };
-        match detect(source.text).map_err(fail)? {
-            Standard::Odcs => {
-                let i = odcs::import(source.text).map_err(fail)?;
-                merge(&mut w.context, i.context);
-                w.contracts.push(i.contract);
-            }
-            Standard::Dcs => {
-                let i = dcs::import(source.text).map_err(fail)?;
-                merge(&mut w.context, i.context);
-                w.contracts.push(i.contract);
-            }
-            Standard::Odps => {
-                let i = odps::import(source.text).map_err(fail)?;
-                merge(&mut w.context, i.context);
-                w.products.push(i.product);
-            }
-        }
-    }
-    odps::link_inputs(&mut w);
+    import_into(&mut w, sources)?;
     Ok(w)
 }
 
-/// Adds domains and teams not yet present (by id).
-fn merge(into: &mut Context, from: Context) {
-    for d in from.domains {
-        if !into.domains.iter().any(|x| x.id == d.id) {
-            into.domains.push(d);
+/// One imported file, before it joins a workspace.
+enum Item {
+    Contract(DataContract, Context),
+    Product(DataProduct, Context),
+}
+
+/// Imports every source into an existing workspace: domains and teams the files name are
+/// matched to the workspace's by name (case-insensitive) and added when new. All files are
+/// read before anything is added, so an error leaves the workspace unchanged.
+pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), FileError> {
+    let mut items = Vec::with_capacity(sources.len());
+    for source in sources {
+        let fail = |error| FileError { file: source.name.to_owned(), error };
+        items.push(match detect(source.text).map_err(fail)? {
+            Standard::Odcs => odcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
+            Standard::Dcs => dcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
+            Standard::Odps => odps::import(source.text).map(|i| Item::Product(i.product, i.context)),
+        }
+        .map_err(fail)?);
+    }
+    for item in items {
+        match item {
+            Item::Contract(mut c, context) => {
+                c.domain = c.domain.map(|id| adopt_domain(&mut w.context, &context, id));
+                c.team = c.team.map(|id| adopt_team(&mut w.context, &context, id));
+                w.contracts.push(c);
+            }
+            Item::Product(mut p, context) => {
+                p.domain = p.domain.map(|id| adopt_domain(&mut w.context, &context, id));
+                p.owner_team = p.owner_team.map(|id| adopt_team(&mut w.context, &context, id));
+                w.products.push(p);
+            }
         }
     }
-    for t in from.teams {
-        if !into.teams.iter().any(|x| x.id == t.id) {
-            into.teams.push(t);
-        }
+    odps::link_inputs(w);
+    Ok(())
+}
+
+/// The workspace id for the imported domain `id`: an existing domain of the same name, or
+/// the imported one, added (its id made unique).
+fn adopt_domain(into: &mut Context, from: &Context, id: String) -> String {
+    let Some(domain) = from.domains.iter().find(|d| d.id == id) else { return id };
+    if let Some(existing) = into.domains.iter().find(|d| d.name.eq_ignore_ascii_case(&domain.name)) {
+        return existing.id.clone();
     }
+    let mut domain = domain.clone();
+    domain.id = unique_id(&domain.id, into.domains.iter().map(|d| d.id.as_str()));
+    let new_id = domain.id.clone();
+    into.domains.push(domain);
+    new_id
+}
+
+fn adopt_team(into: &mut Context, from: &Context, id: String) -> String {
+    let Some(team) = from.teams.iter().find(|t| t.id == id) else { return id };
+    if let Some(existing) = into.teams.iter().find(|t| t.name.eq_ignore_ascii_case(&team.name)) {
+        return existing.id.clone();
+    }
+    let mut team = team.clone();
+    team.id = unique_id(&team.id, into.teams.iter().map(|t| t.id.as_str()));
+    let new_id = team.id.clone();
+    into.teams.push(team);
+    new_id
 }
