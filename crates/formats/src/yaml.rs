@@ -379,10 +379,10 @@ impl Serialize for Ordered<'_> {
             Value::Object(map) => {
                 let mut out = s.serialize_map(Some(map.len()))?;
                 let rank = |k: &str| self.order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort_by_key(|k| rank(k));
-                for key in keys {
-                    out.serialize_entry(key, &Ordered { value: &map[key], order: self.order })?;
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by_key(|(k, _)| rank(k));
+                for (key, value) in entries {
+                    out.serialize_entry(key, &Ordered { value, order: self.order })?;
                 }
                 out.end()
             }
