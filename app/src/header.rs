@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use dpstudio_model::Edit;
+
 use crate::io::download;
 use crate::state::Studio;
 
@@ -10,8 +12,7 @@ pub fn Header() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let name = move || studio.workspace.with(|ws| ws.name.clone());
     let rename = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        studio.workspace.update(|ws| ws.name = value);
+        let _ = studio.apply(Edit::SetName(event_target_value(&ev)));
     };
     let save_file = move |_| {
         let (file_name, json) = studio.workspace.with_untracked(|ws| {
@@ -36,6 +37,8 @@ pub fn Header() -> impl IntoView {
                 <input type="text" prop:value=name on:change=rename spellcheck="false" />
             </label>
             <nav class="actions" aria-label="Workspace actions">
+                <button class="button icon" title="Undo (Ctrl+Z)" aria-label="Undo" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"↶"</button>
+                <button class="button icon" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"↷"</button>
                 <button class="button" on:click=save_file title="Download the workspace as a JSON file">
                     "Download JSON"
                 </button>

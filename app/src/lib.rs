@@ -7,6 +7,7 @@ mod example;
 mod header;
 mod io;
 mod panels;
+mod shortcuts;
 mod state;
 mod status_bar;
 
@@ -20,6 +21,7 @@ pub use state::{Selection, Studio};
 pub fn App() -> impl IntoView {
     let studio = Studio::new(example_workspace());
     provide_context(studio);
+    shortcuts::install(studio);
     view! {
         <div class="app">
             <header::Header />

@@ -1,8 +1,11 @@
-//! The studio's state: the workspace being designed, what is selected, and the diagnostics
-//! derived from the workspace. Components get it with `expect_context::<Studio>()`.
+//! The studio's state: the workspace being designed, its undo history, what is selected, and
+//! the diagnostics. Components get it with `expect_context::<Studio>()`.
+//!
+//! Every change goes through [`Studio::apply`] as an [`Edit`]: that is what undo/redo hangs
+//! on, and what lets the incremental [`Checker`] re-check only the entities an edit touched.
 
-use dpstudio_check::{check, Diagnostic, EntityKind, Severity};
-use dpstudio_model::Workspace;
+use dpstudio_check::{Change, Checker, Diagnostic, EntityKind, Severity};
+use dpstudio_model::{Edit, EditError, History, Touched, Workspace};
 use leptos::prelude::*;
 
 /// What the side panel shows.
@@ -13,20 +16,83 @@ pub enum Selection {
     UseCase(String),
 }
 
-/// Handles to the app state. All fields are `Copy` signals, so the struct is cheap to pass.
+/// Undo steps kept; older ones are dropped so a long workshop does not grow memory forever.
+const HISTORY_LIMIT: usize = 500;
+
+/// Handles to the app state. All fields are `Copy` handles, so the struct is cheap to pass.
 #[derive(Clone, Copy)]
 pub struct Studio {
     pub workspace: RwSignal<Workspace>,
     pub selection: RwSignal<Option<Selection>>,
-    /// Recomputed whenever the workspace changes; validation runs in WASM on every edit.
-    pub diagnostics: Memo<Vec<Diagnostic>>,
+    /// Current diagnostics, updated after every edit (validation runs in WASM).
+    pub diagnostics: RwSignal<Vec<Diagnostic>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    history: StoredValue<History>,
+    checker: StoredValue<Checker>,
 }
 
 impl Studio {
     pub fn new(workspace: Workspace) -> Self {
-        let workspace = RwSignal::new(workspace);
-        let diagnostics = Memo::new(move |_| workspace.with(check));
-        Studio { workspace, selection: RwSignal::new(None), diagnostics }
+        let checker = Checker::new(&workspace);
+        let diagnostics = RwSignal::new(checker.diagnostics().to_vec());
+        Studio {
+            workspace: RwSignal::new(workspace),
+            selection: RwSignal::new(None),
+            diagnostics,
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
+            checker: StoredValue::new(checker),
+        }
+    }
+
+    /// Applies `edit` as a new undo step.
+    pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
+        self.change(|history, ws| history.apply(ws, edit))
+    }
+
+    /// Applies `edit` as part of the previous undo step (typing into one field, say).
+    pub fn apply_merged(&self, edit: Edit) -> Result<(), EditError> {
+        self.change(|history, ws| history.apply_merged(ws, edit))
+    }
+
+    pub fn undo(&self) {
+        let _ = self.change(|history, ws| history.undo(ws).unwrap_or(Ok(Touched::default())));
+    }
+
+    pub fn redo(&self) {
+        let _ = self.change(|history, ws| history.redo(ws).unwrap_or(Ok(Touched::default())));
+    }
+
+    fn change(
+        &self,
+        step: impl FnOnce(&mut History, &mut Workspace) -> Result<Touched, EditError>,
+    ) -> Result<(), EditError> {
+        let mut result = Ok(Touched::default());
+        // Mutate in place without notifying first: a failed edit changes nothing and must not
+        // re-render anything either.
+        self.workspace.update_untracked(|ws| {
+            self.history.update_value(|history| result = step(history, ws));
+        });
+        let touched = result?;
+        if touched.is_empty() {
+            return Ok(());
+        }
+        self.workspace.notify();
+        if !touched.is_layout_only() {
+            let change = Change::from(&touched);
+            self.workspace.with_untracked(|ws| self.checker.update_value(|c| c.update(ws, &change)));
+            let fresh = self.checker.with_value(|c| c.diagnostics().to_vec());
+            if self.diagnostics.with_untracked(|d| *d != fresh) {
+                self.diagnostics.set(fresh);
+            }
+        }
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        Ok(())
     }
 
     /// Error and warning counts of the diagnostics that point at one product or at a contract

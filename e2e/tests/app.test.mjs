@@ -97,6 +97,27 @@ test('dragging a node moves it and its edges', async (t) => {
   const [bx, by] = before.match(/[-\d.]+/g).map(Number);
   const [ax, ay] = after.match(/[-\d.]+/g).map(Number);
   assert.ok(ax > bx && ay > by, `node should move right and down: ${before} → ${after}`);
+
+  // The move is one undo step: Ctrl+Z puts the node back, Ctrl+Shift+Z moves it again.
+  await page.keyboard.press('Control+z');
+  assert.equal(await node.getAttribute('transform'), before);
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await node.getAttribute('transform'), after);
+});
+
+test('undo and redo buttons revert and reapply a rename', async (t) => {
+  const page = await openApp(t);
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  assert.equal(await undo.isDisabled(), true, 'nothing to undo on a fresh start');
+  await page.fill('.workspace-name input', 'Workshop mesh');
+  await page.press('.workspace-name input', 'Enter');
+  await undo.click();
+  assert.equal(await page.inputValue('.workspace-name input'), 'Retail — orders & customers');
+  assert.equal(await redo.isDisabled(), false);
+  await redo.click();
+  assert.equal(await page.inputValue('.workspace-name input'), 'Workshop mesh');
+  assert.equal(await redo.isDisabled(), true);
 });
 
 test('zoom buttons change the zoom level and fit restores the whole view', async (t) => {

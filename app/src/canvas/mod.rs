@@ -7,7 +7,7 @@ pub(crate) mod geometry;
 mod nodes;
 mod viewport;
 
-use dpstudio_model::{node_key, NodeKind, Point};
+use dpstudio_model::{node_key, Edit, NodeKind, Point};
 use leptos::prelude::*;
 
 use crate::state::Studio;
@@ -52,10 +52,8 @@ pub fn Canvas() -> impl IntoView {
     let on_pointer_up = move |_ev: leptos::ev::PointerEvent| {
         if let Some(drag) = view.finish() {
             if drag.moved {
-                let key = drag.key.clone();
-                studio.workspace.update(|ws| {
-                    ws.layout.nodes.insert(key, drag.current);
-                });
+                // The key came from a node on the canvas, so this edit cannot fail.
+                let _ = studio.apply(Edit::SetNodes(vec![(drag.key, Some(drag.current))]));
             }
         } else if !view.last_pan_moved() {
             studio.selection.set(None);
