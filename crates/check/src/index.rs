@@ -305,13 +305,6 @@ impl<'w> Index<'w> {
         })
     }
 
-    /// Builds a contract's lookups while the caller is about to read the contract anyway, so
-    /// later lookups from other entities find them ready instead of re-reading cold memory.
-    pub fn warm(&self, contract: &DataContract) {
-        let _ = self.pii_hashes(&contract.id);
-        let _ = self.objects_of(&contract.id);
-    }
-
     /// `(name, logical type)` of every object's top-level properties, sorted: what a copy of
     /// the contract would have in common with it. Computed once per check.
     pub fn shape(&self, contract_id: &str) -> &[(&'w str, &'w str)] {
@@ -339,11 +332,6 @@ impl<'w> Index<'w> {
         let position = *self.contracts.get(contract_id)?;
         self.last_contract.set(position);
         Some((position, self.workspace.contracts.get(position)?))
-    }
-
-    fn objects_of(&self, contract_id: &str) -> Option<(&'w DataContract, &FastMap<&'w str, ObjectFields<'w>>)> {
-        let (position, contract) = self.position(contract_id)?;
-        Some((contract, self.objects_at(position, contract)?))
     }
 
     fn objects_at(&self, position: usize, contract: &'w DataContract) -> Option<&FastMap<&'w str, ObjectFields<'w>>> {
