@@ -39,6 +39,8 @@ pub struct Index<'w> {
     pii_hashes: Vec<OnceCell<Vec<u64>>>,
     unmarked_hashes: Vec<OnceCell<Vec<u64>>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
+    /// Per product position: (input port position, contract position) of what it reads.
+    inputs: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// The contract position the last lookup by id found: consecutive references (the fields
     /// of one contract derive from one upstream contract) skip the hash table.
     last_contract: Cell<usize>,
@@ -149,6 +151,7 @@ impl<'w> Index<'w> {
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             last_contract: Cell::new(usize::MAX),
+            inputs: workspace.products.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -175,6 +178,39 @@ impl<'w> Index<'w> {
         let first = if unique { self.contract(id) } else { None };
         let scan = if unique { &[][..] } else { self.workspace.contracts.as_slice() };
         first.into_iter().chain(scan.iter().filter(move |c| c.id == id))
+    }
+
+    /// The contracts a product reads, with the input port's position: the contract the port
+    /// says it relies on, or else the one the upstream output port is bound to. Computed once
+    /// per product and check (several principles ask).
+    pub fn input_contracts(&self, product: &DataProduct) -> Vec<(usize, &'w DataContract)> {
+        let position = self.products.get(product.id.as_str()).copied();
+        let cached = position
+            .filter(|&p| self.workspace.products.get(p).is_some_and(|first| std::ptr::eq(first, product)))
+            .and_then(|p| self.inputs.get(p));
+        let resolve = || {
+            let mut out = Vec::new();
+            for (i, port) in product.input_ports.iter().enumerate() {
+                let declared = port.contract.as_ref().map(|c| c.id.as_str());
+                let bound = match &port.source {
+                    InputSource::Product { product: up, port: up_port } => self
+                        .product(up)
+                        .and_then(|p| p.output_port(up_port))
+                        .and_then(|p| p.contract.as_ref())
+                        .map(|c| c.id.as_str()),
+                    InputSource::System { .. } => None,
+                };
+                if let Some((at, _)) = declared.or(bound).and_then(|id| self.position(id)) {
+                    out.push((i, at));
+                }
+            }
+            out
+        };
+        let pairs: Vec<(usize, usize)> = match cached {
+            Some(cell) => cell.get_or_init(resolve).clone(),
+            None => resolve(),
+        };
+        pairs.into_iter().filter_map(|(i, c)| Some((i, self.workspace.contracts.get(c)?))).collect()
     }
 
     /// Products whose id an earlier product already has, in workspace order.

@@ -130,25 +130,9 @@ fn input_products<'w>(index: &Index<'w>, product: &DataProduct) -> Vec<&'w DataP
     out
 }
 
-/// The contracts a product reads, with the input port's position: the contract the port says
-/// it relies on, or else the one the upstream output port is bound to.
+/// The contracts a product reads; see [`Index::input_contracts`].
 fn input_contracts<'w>(index: &Index<'w>, product: &DataProduct) -> Vec<(usize, &'w DataContract)> {
-    let mut out = Vec::new();
-    for (i, port) in product.input_ports.iter().enumerate() {
-        let declared = port.contract.as_ref().map(|c| c.id.as_str());
-        let bound = match &port.source {
-            InputSource::Product { product: up, port: up_port } => index
-                .product(up)
-                .and_then(|p| p.output_port(up_port))
-                .and_then(|p| p.contract.as_ref())
-                .map(|c| c.id.as_str()),
-            InputSource::System { .. } => None,
-        };
-        if let Some(contract) = declared.or(bound).and_then(|id| index.contract(id)) {
-            out.push((i, contract));
-        }
-    }
-    out
+    index.input_contracts(product)
 }
 
 #[cfg(test)]

@@ -393,6 +393,7 @@ fn active_reads_deprecated(index: &Index, product: &DataProduct, sink: &mut Sink
         return;
     }
     let ending = |s: Status| matches!(s, Status::Deprecated | Status::Retired);
+    let inputs = input_contracts(index, product);
     for (i, port) in product.input_ports.iter().enumerate() {
         let upstream = match &port.source {
             dpstudio_model::InputSource::Product { product: up, .. } => index.product(up),
@@ -400,7 +401,7 @@ fn active_reads_deprecated(index: &Index, product: &DataProduct, sink: &mut Sink
         };
         let (what, name, status) = if let Some(up) = upstream.filter(|p| ending(p.status)) {
             ("product", up.name.as_str(), up.status)
-        } else if let Some((_, c)) = input_contracts(index, product).into_iter().find(|(p, c)| *p == i && ending(c.status)) {
+        } else if let Some((_, c)) = inputs.iter().find(|(p, c)| *p == i && ending(c.status)) {
             ("contract", c.name.as_str(), c.status)
         } else {
             continue;
