@@ -13,6 +13,7 @@ mod fields;
 mod hints;
 pub mod odcs;
 pub mod odps;
+pub mod sql;
 mod yaml;
 
 pub use error::{ErrorKind, FormatError};
