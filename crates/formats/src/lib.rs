@@ -11,6 +11,7 @@ pub mod dcs;
 mod error;
 mod fields;
 mod hints;
+pub mod json_schema;
 pub mod odcs;
 pub mod odps;
 pub mod sql;
