@@ -12,6 +12,7 @@ mod error;
 mod fields;
 mod hints;
 pub mod json_schema;
+pub mod markdown;
 pub mod odcs;
 pub mod odps;
 pub mod sql;
