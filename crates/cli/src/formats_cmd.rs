@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{dcs, odcs, odps, ErrorKind};
+use dpstudio_formats::{dcs, json_schema, markdown, odcs, odps, sql, ErrorKind};
 
 /// Which standard files `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,6 +16,12 @@ pub enum ExportFormat {
     Odps,
     /// Data Contract Specification (legacy): `contracts/<id>.datacontract.yaml`.
     Dcs,
+    /// SQL DDL (`CREATE TABLE`) per contract: `sql/<dialect>/<contract-id>.sql`.
+    Sql,
+    /// JSON Schema per schema object: `jsonschema/<contract-id>/<object>.schema.json`.
+    Jsonschema,
+    /// Markdown documentation per product: `docs/<product-id>.md`.
+    Markdown,
 }
 
 /// The ODCS version to write.
@@ -27,8 +33,26 @@ pub enum OdcsVersionArg {
     V310,
 }
 
+/// The SQL dialect `--format sql` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DialectArg {
+    Postgres,
+    Snowflake,
+    Bigquery,
+}
+
+impl DialectArg {
+    fn dialect(self) -> sql::Dialect {
+        match self {
+            DialectArg::Postgres => sql::Dialect::Postgres,
+            DialectArg::Snowflake => sql::Dialect::Snowflake,
+            DialectArg::Bigquery => sql::Dialect::BigQuery,
+        }
+    }
+}
+
 /// Writes one file per contract or product under `out`, in the repo bundle's layout.
-pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: OdcsVersionArg) -> Result<ExitCode, String> {
+pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: OdcsVersionArg, dialect: DialectArg) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(workspace).map_err(|e| format!("cannot read {}: {e}", workspace.display()))?;
     let w = dpstudio_model::from_json(&text).map_err(|e| format!("{}: {e}", workspace.display()))?;
     let options = odcs::ExportOptions {
@@ -47,6 +71,30 @@ pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: 
         ExportFormat::Dcs => {
             for c in &w.contracts {
                 files.push((out.join("contracts").join(format!("{}.datacontract.yaml", file_stem(&c.id))), dcs::export(c, &w)));
+            }
+        }
+        ExportFormat::Sql => {
+            let options = sql::ExportOptions { dialect: dialect.dialect() };
+            let dir = out.join("sql").join(options.dialect.as_str());
+            for c in &w.contracts {
+                files.push((dir.join(format!("{}.sql", file_stem(&c.id))), sql::export(c, &options)));
+            }
+        }
+        ExportFormat::Jsonschema => {
+            for c in &w.contracts {
+                let dir = out.join("jsonschema").join(file_stem(&c.id));
+                // Two objects whose names differ only in unsafe characters would share a file.
+                let mut taken: Vec<String> = Vec::new();
+                for (object, text) in json_schema::export(c) {
+                    let stem = dpstudio_model::unique_id(&file_stem(&object), taken.iter().map(String::as_str));
+                    files.push((dir.join(format!("{stem}.schema.json")), text));
+                    taken.push(stem);
+                }
+            }
+        }
+        ExportFormat::Markdown => {
+            for p in &w.products {
+                files.push((out.join("docs").join(format!("{}.md", file_stem(&p.id))), markdown::export(p, &w)));
             }
         }
         ExportFormat::Odps => {

@@ -86,6 +86,9 @@ enum Command {
         /// ODCS version to write.
         #[arg(long, value_enum, default_value = "3.2.0")]
         odcs_version: formats_cmd::OdcsVersionArg,
+        /// SQL dialect for `--format sql`.
+        #[arg(long, value_enum, default_value = "postgres")]
+        dialect: formats_cmd::DialectArg,
     },
     /// Read ODCS, ODPS and DCS files (or folders of them) into one workspace JSON file.
     Import {
@@ -122,8 +125,8 @@ fn main() -> ExitCode {
         Command::Diff { old, new, contract, format } => {
             inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
         }
-        Command::Export { workspace, format, out, odcs_version } => {
-            formats_cmd::export(&workspace, format, &out, odcs_version)
+        Command::Export { workspace, format, out, odcs_version, dialect } => {
+            formats_cmd::export(&workspace, format, &out, odcs_version, dialect)
         }
         Command::Import { inputs, out, name } => formats_cmd::import(&inputs, &out, name.as_deref()),
         Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
