@@ -76,4 +76,17 @@ else
   (cd "$here/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The real checkers of the ecosystem, for conformance tests of our exports: pinned versions in
+# their own virtualenv, outside the repo. Rebuilt only when the pinned list changes.
+py_tools=(datacontract-cli==1.2.8 dataproduct-cli==0.3.2 odcslint==0.3.0 dbt-core==1.11.2 dbt-duckdb==1.11.1)
+py_stamp="$DPSTUDIO_PYTOOLS/.installed"
+if [ -x "$DPSTUDIO_PYTOOLS/bin/datacontract" ] && [ "$(cat "$py_stamp" 2>/dev/null)" = "${py_tools[*]}" ]; then
+  log "Python checkers (${py_tools[*]}): present"
+else
+  log "installing Python checkers into a virtualenv: ${py_tools[*]}"
+  python3 -m venv "$DPSTUDIO_PYTOOLS"
+  "$DPSTUDIO_PYTOOLS/bin/pip" install -q --disable-pip-version-check "${py_tools[@]}"
+  printf '%s' "${py_tools[*]}" >"$py_stamp"
+fi
+
 log "ready"
