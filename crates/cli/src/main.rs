@@ -6,6 +6,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+// Every `print!` and `println!` of this crate (these macros shadow std's in all modules below)
+// goes through `write_stdout`, so a reader that stops early (`dpstudio rules | head`) ends the
+// program quietly instead of making std's macros panic on a broken pipe.
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::write_stdout(format_args!($($arg)*)) };
+}
+
+macro_rules! println {
+    () => { $crate::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 mod commands;
 mod formats_cmd;
 mod generate;
@@ -113,6 +125,19 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// Writes to standard output. When the reader has gone (broken pipe) there is nobody left to
+/// tell, so the process exits at once with success; any other write error ends it with 2.
+fn write_stdout(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(error) = std::io::stdout().lock().write_fmt(args) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("dpstudio: cannot write to standard output: {error}");
+        std::process::exit(2);
+    }
 }
 
 fn main() -> ExitCode {
