@@ -33,7 +33,7 @@ pub fn section(c: &DataContract, w: &Workspace) -> String {
         }
         out.push_str("| Property | Type | Required | PK | Classification | Description | Glossary |\n|---|---|---|---|---|---|---|\n");
         let mut rows = Vec::new();
-        properties("", &o.properties, w, &mut rows, 0);
+        properties("", &o.properties, &mut rows, 0);
         for (path, p) in rows {
             rules.extend(p.quality.iter().map(|q| (format!("{}.{path}", o.name), q)));
             out.push_str(&row(&path, p, w));
@@ -66,17 +66,17 @@ pub fn section(c: &DataContract, w: &Workspace) -> String {
 
 /// Properties in document order, nested ones after their parent as `parent.child` (array
 /// items as `parent[]`); depth is bounded so hostile nesting cannot exhaust the stack.
-fn properties<'a>(prefix: &str, list: &'a [Property], w: &Workspace, out: &mut Vec<(String, &'a Property)>, depth: usize) {
+fn properties<'a>(prefix: &str, list: &'a [Property], out: &mut Vec<(String, &'a Property)>, depth: usize) {
     if depth > 32 {
         return;
     }
     for p in list {
         let path = if prefix.is_empty() { p.name.clone() } else { format!("{prefix}.{}", p.name) };
         out.push((path.clone(), p));
-        properties(&path, &p.properties, w, out, depth + 1);
+        properties(&path, &p.properties, out, depth + 1);
         if let Some(items) = &p.items {
             let item_path = format!("{path}[]");
-            properties(&item_path, &items.properties, w, out, depth + 1);
+            properties(&item_path, &items.properties, out, depth + 1);
         }
     }
 }
