@@ -16,14 +16,19 @@ fn retail() -> Workspace {
     dpstudio_model::from_json(&std::fs::read_to_string(path).expect("retail example")).expect("loads")
 }
 
-/// Parses one generated statement with the matching sqlparser dialect; exactly one statement.
-fn parse(statement: &str, dialect: Dialect) -> Statement {
+/// Parses SQL text with the matching sqlparser dialect.
+fn parse_text(sql: &str, dialect: Dialect) -> Vec<Statement> {
     let parsed = match dialect {
-        Dialect::Postgres => Parser::parse_sql(&PostgreSqlDialect {}, statement),
-        Dialect::Snowflake => Parser::parse_sql(&SnowflakeDialect {}, statement),
-        Dialect::BigQuery => Parser::parse_sql(&BigQueryDialect {}, statement),
+        Dialect::Postgres => Parser::parse_sql(&PostgreSqlDialect {}, sql),
+        Dialect::Snowflake => Parser::parse_sql(&SnowflakeDialect {}, sql),
+        Dialect::BigQuery => Parser::parse_sql(&BigQueryDialect {}, sql),
     };
-    let mut statements = parsed.unwrap_or_else(|e| panic!("{} rejects: {e}\n{statement}", dialect.as_str()));
+    parsed.unwrap_or_else(|e| panic!("{} rejects: {e}\n{sql}", dialect.as_str()))
+}
+
+/// Parses one generated statement; it must be exactly one statement.
+fn parse(statement: &str, dialect: Dialect) -> Statement {
+    let mut statements = parse_text(statement, dialect);
     assert_eq!(statements.len(), 1, "one statement expected:\n{statement}");
     statements.remove(0)
 }
@@ -37,8 +42,10 @@ fn parse_all(contracts: &[DataContract]) -> usize {
                 parse(&s, dialect);
                 n += 1;
             }
+            // The whole script, header comments included, is the same statements.
             let script = sql::export(c, &ExportOptions { dialect });
             assert!(script.starts_with("-- "), "{script}");
+            assert_eq!(parse_text(&script, dialect).len(), sql::statements(c, &ExportOptions { dialect }).len(), "{script}");
         }
     }
     n
