@@ -86,7 +86,8 @@ pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: 
                 // Two objects whose names differ only in unsafe characters would share a file.
                 let mut taken: Vec<String> = Vec::new();
                 for (object, text) in json_schema::export(c) {
-                    let stem = dpstudio_model::unique_id(&file_stem(&object), taken.iter().map(String::as_str));
+                    let base = file_stem(&object);
+                    let stem = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !taken.contains(s)).unwrap_or(base);
                     files.push((dir.join(format!("{stem}.schema.json")), text));
                     taken.push(stem);
                 }

@@ -54,6 +54,8 @@ fn jsonschema_export_writes_one_schema_per_object() {
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["properties"]["ordered_at"]["format"], "date-time");
     assert!(schema["required"].as_array().unwrap().contains(&"order_id".into()));
+    // Object names are kept as file names (only unsafe characters are replaced).
+    assert!(dir.join("jsonschema/customer-profiles/customer_profiles.schema.json").is_file());
 }
 
 #[test]
