@@ -7,7 +7,9 @@
 
 pub mod bundle;
 mod common;
+pub mod dbt;
 pub mod dcs;
+pub mod dpds;
 mod error;
 mod fields;
 mod hints;

@@ -1,0 +1,99 @@
+//! The real tool judges the dbt export: the project for the retail example and for a generated
+//! workspace is written to a temporary folder with a `profiles.yml` for dbt-duckdb and must pass
+//! `dbt parse` (which also validates the semantic models and metrics). `dbt` is found in
+//! `$DPSTUDIO_TOOLS` (a folder, e.g. a virtualenv's `bin`) or on PATH; without it the test
+//! prints why it skipped:
+//!
+//!     python3 -m venv .venv && .venv/bin/pip install "dbt-core>=1.10,<1.12" dbt-duckdb
+//!     DPSTUDIO_TOOLS=$PWD/.venv/bin cargo test -p dpstudio-formats --test dbt_parse
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dpstudio_formats::dbt;
+use dpstudio_model::Workspace;
+
+fn dbt_tool() -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("DPSTUDIO_TOOLS").map(|d| vec![PathBuf::from(d)]).unwrap_or_default();
+    dirs.extend(std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect::<Vec<_>>()).unwrap_or_default());
+    let found = dirs.into_iter().map(|d| d.join("dbt")).find(|p| p.is_file());
+    if found.is_none() {
+        println!("skipped: dbt not installed (pip install dbt-core dbt-duckdb, or set DPSTUDIO_TOOLS to its folder)");
+    }
+    found
+}
+
+/// Writes the project for `w` under a fresh temp folder, with a dbt-duckdb profile pointing at
+/// a DuckDB file in that folder; returns the folder.
+fn write_project(w: &Workspace, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dpstudio-dbt-parse-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let files = dbt::export(w);
+    for (path, text) in &files {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+    }
+    let project = dbt::ident(&w.name);
+    let profile = format!(
+        "{project}:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: {}\n      threads: 1\n",
+        dir.join("warehouse.duckdb").display()
+    );
+    std::fs::write(dir.join("profiles.yml"), profile).unwrap();
+    dir
+}
+
+/// Runs `dbt parse` on the project in `dir`; panics with dbt's output when it fails.
+fn parse(dbt: &Path, dir: &Path) -> String {
+    let out = Command::new(dbt)
+        .args(["parse", "--no-partial-parse", "--profiles-dir", ".", "--project-dir", "."])
+        .current_dir(dir)
+        // Keep dbt's own files (logs, usage stats) inside the temp folder.
+        .env("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+        .env("DBT_LOG_PATH", dir.join("logs"))
+        .env("DBT_TARGET_PATH", dir.join("target"))
+        .output()
+        .expect("dbt runs");
+    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "dbt parse failed in {}:\n{log}", dir.display());
+    log
+}
+
+/// What dbt recorded: the manifest's nodes and metrics.
+fn manifest(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("target/manifest.json")).expect("dbt parse writes a manifest");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn dbt_parse_accepts_the_retail_project() {
+    let Some(dbt) = dbt_tool() else { return };
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/retail.workspace.json");
+    let w = dpstudio_model::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let dir = write_project(&w, "retail");
+    let log = parse(&dbt, &dir);
+    println!("{log}");
+    let m = manifest(&dir);
+    let project = dbt::ident(&w.name);
+    let orders = &m["nodes"][format!("model.{project}.orders")];
+    assert_eq!(orders["config"]["contract"]["enforced"], true, "{orders}");
+    assert_eq!(orders["columns"]["order_id"]["data_type"], "varchar(36)");
+    let depends = m["nodes"][format!("model.{project}.daily_revenue")]["depends_on"]["nodes"].to_string();
+    assert!(depends.contains(&format!("model.{project}.orders")), "{depends}");
+    assert!(m["sources"].as_object().unwrap().keys().any(|k| k.starts_with(&format!("source.{project}.webshop."))));
+    assert!(m["metrics"].as_object().unwrap().keys().any(|k| k == &format!("metric.{project}.average_order_value")));
+    assert!(m["semantic_models"].as_object().unwrap().len() >= 1);
+    let tests = m["nodes"].as_object().unwrap().keys().filter(|k| k.starts_with("test.")).count();
+    assert!(tests >= 5, "{tests} tests");
+}
+
+#[test]
+fn dbt_parse_accepts_a_generated_project() {
+    let Some(dbt) = dbt_tool() else { return };
+    let w = dpstudio_model::generate(20, 1);
+    let dir = write_project(&w, "generated");
+    parse(&dbt, &dir);
+    let m = manifest(&dir);
+    let models = m["nodes"].as_object().unwrap().keys().filter(|k| k.starts_with("model.")).count();
+    assert!(models >= w.products.len(), "{models} models");
+}
