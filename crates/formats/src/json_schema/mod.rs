@@ -3,6 +3,8 @@
 //! properties, enum values, examples, descriptions and nested objects and arrays follow; ODCS
 //! `logicalTypeOptions` (kept in `extra`) give lengths, patterns and bounds.
 
+mod text;
+
 use dpstudio_model::{DataContract, Property, SchemaObject};
 use serde_json::{json, Map, Value};
 
@@ -17,14 +19,13 @@ pub fn schemas(contract: &DataContract) -> Vec<(String, Value)> {
     contract.schema.iter().map(|o| (o.name.clone(), object_schema(contract, o))).collect()
 }
 
-/// `(object name, pretty JSON text)` for every schema object of `contract`.
+/// `(object name, pretty JSON text)` for every schema object of `contract`, keywords first and
+/// properties in column order.
 pub fn export(contract: &DataContract) -> Vec<(String, String)> {
-    schemas(contract)
-        .into_iter()
-        .map(|(name, schema)| {
-            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-            (name, text + "\n")
-        })
+    contract
+        .schema
+        .iter()
+        .map(|o| (o.name.clone(), text::to_text(&object_schema(contract, o), &o.properties)))
         .collect()
 }
 
