@@ -12,12 +12,13 @@ const KEY_ORDER: &[&str] = &[
 /// `schema` as indented JSON; `properties` lists the object's properties in column order.
 pub fn to_text(schema: &Value, properties: &[Property]) -> String {
     let mut out = String::new();
-    write_schema(schema, properties, 0, &mut out);
+    write_schema(schema, properties, None, 0, &mut out);
     out.push('\n');
     out
 }
 
-fn write_schema(value: &Value, properties: &[Property], indent: usize, out: &mut String) {
+/// `properties` are the model's properties of this schema, `items` the model's array item.
+fn write_schema(value: &Value, properties: &[Property], items: Option<&Property>, indent: usize, out: &mut String) {
     let Value::Object(map) = value else { return write_value(value, indent, out) };
     let keys = keyword_order(map);
     write_object(&keys, indent, out, |key, indent, out| {
@@ -36,19 +37,17 @@ fn write_schema(value: &Value, properties: &[Property], indent: usize, out: &mut
                 names.extend(props.keys().filter(|k| !properties.iter().any(|p| p.name == **k)));
                 write_object(&names, indent, out, |name, indent, out| {
                     let nested = properties.iter().find(|p| p.name == *name);
-                    write_schema(&props[name], nested.map_or(&[][..], nested_properties), indent, out);
+                    let (children, item) = nested.map_or((&[][..], None), |p| (&p.properties[..], p.items.as_deref()));
+                    write_schema(&props[name], children, item, indent, out);
                 });
             }
-            ("items", _) => write_schema(child, &[], indent, out),
+            ("items", _) => {
+                let (children, item) = items.map_or((&[][..], None), |i| (&i.properties[..], i.items.as_deref()));
+                write_schema(child, children, item, indent, out)
+            }
             _ => write_value(child, indent, out),
         }
     });
-}
-
-/// The properties an object-typed property's schema lists (arrays list their items' ones
-/// under `items`, which the walk does not follow: their order is the sorted one).
-fn nested_properties(p: &Property) -> &[Property] {
-    &p.properties
 }
 
 /// Keys of `map`: known keywords in [`KEY_ORDER`], then the rest sorted.
