@@ -38,9 +38,13 @@ pub fn sql(plan: &Plan<'_>, model: &Model<'_>) -> String {
         }
     }
     out.push_str("select\n");
-    let columns: Vec<String> = model.object.properties.iter().map(|p| select_item(p, &ctes)).collect();
-    out.push_str(&columns.join(",\n"));
-    out.push('\n');
+    let count = model.object.properties.len();
+    for (n, p) in model.object.properties.iter().enumerate() {
+        // The comma goes before a trailing comment, or the comment would swallow it.
+        let (item, note) = select_item(p, &ctes);
+        let comma = if n + 1 < count { "," } else { "" };
+        out.push_str(&format!("    {item}{comma}{note}\n"));
+    }
     if let Some((first, _)) = ctes.first() {
         out.push_str(&format!("from {first}\n"));
         for (name, _) in ctes.iter().skip(1) {
@@ -51,15 +55,14 @@ pub fn sql(plan: &Plan<'_>, model: &Model<'_>) -> String {
     out
 }
 
-/// `cast(<source column or null> as <type>) as "<column>"`, with the lineage note as comment.
-fn select_item(p: &Property, ctes: &[(String, &Input<'_>)]) -> String {
+/// `cast(<source column or null> as <type>) as "<column>"`, and the transformation logic as
+/// a trailing comment (empty when there is none).
+fn select_item(p: &Property, ctes: &[(String, &Input<'_>)]) -> (String, String) {
     let source = p.transform_source_objects.iter().find_map(|s| resolve(s, ctes));
     let value = source.unwrap_or_else(|| "null".to_owned());
-    let mut line = format!("    cast({value} as {}) as {}", data_type(p), column(&p.name));
-    if !p.transform_logic.is_empty() {
-        line.push_str(&format!(" -- {}", comment(&p.transform_logic)));
-    }
-    line
+    let item = format!("cast({value} as {}) as {}", data_type(p), column(&p.name));
+    let note = if p.transform_logic.is_empty() { String::new() } else { format!(" -- {}", comment(&p.transform_logic)) };
+    (item, note)
 }
 
 /// `contract-id/object.property` as `cte."property"`, when one of the inputs carries that
