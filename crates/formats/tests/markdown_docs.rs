@@ -72,6 +72,7 @@ fn retail_pages_carry_the_products_real_content() {
         "| net\\_amount | number (decimal(12,2)) | yes |  |  | Order value after discounts, without VAT and shipping. | Net revenue |",
         "| shipping\\_email | string (varchar(254)) |  |  | restricted, PII |",
         "One of: web, app, marketplace.",
+        "| customer\\_id | string (varchar(36)) | yes |  |  | References customer-profiles/customer\\_profiles.customer\\_id. |  |",
         "| orders | rowCount mustBeGreaterThan 0 | completeness | error |",
         "| retention | 7 | y |  | regulatory |",
         "| freshness | 15 | m |  |",

@@ -103,6 +103,11 @@ fn row(path: &str, p: &Property, w: &Workspace) -> String {
         let sep = if description.is_empty() { "" } else { " " };
         description = format!("{description}{sep}One of: {}.", values.join(", "));
     }
+    // Foreign keys, as the model writes them (`object.property` or `contract-id/object.property`).
+    for r in p.relationships.iter().filter(|r| !r.to.is_empty()) {
+        let sep = if description.is_empty() { "" } else { " " };
+        description = format!("{description}{sep}References {}.", r.to);
+    }
     let pk = match (p.primary_key, p.primary_key_position) {
         (true, Some(n)) => format!("yes ({n})"),
         (true, None) => "yes".to_owned(),
