@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{dcs, json_schema, markdown, odcs, odps, sql, ErrorKind};
+use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, sql, ErrorKind};
 
 /// Which standard files `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +22,10 @@ pub enum ExportFormat {
     Jsonschema,
     /// Markdown documentation per product: `docs/<product-id>.md`.
     Markdown,
+    /// A dbt project (models with enforced contracts, tests, sources, semantic models): `dbt/…`.
+    Dbt,
+    /// Open Data Mesh DPDS 1.0.0 descriptors: `products/<id>/<id>.dpds.json`.
+    Dpds,
 }
 
 /// The ODCS version to write.
@@ -96,6 +100,17 @@ pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: 
         ExportFormat::Markdown => {
             for p in &w.products {
                 files.push((out.join("docs").join(format!("{}.md", file_stem(&p.id))), markdown::export(p, &w)));
+            }
+        }
+        ExportFormat::Dbt => {
+            let dir = out.join("dbt");
+            for (path, text) in dbt::export(&w) {
+                files.push((dir.join(path), text));
+            }
+        }
+        ExportFormat::Dpds => {
+            for p in &w.products {
+                files.push((out.join(dpds::path(&p.id)), dpds::export(p, &w)));
             }
         }
         ExportFormat::Odps => {

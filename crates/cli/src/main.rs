@@ -86,8 +86,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Write a workspace's contracts or products as standard files (ODCS, ODPS, DCS) under a
-    /// folder, in the repo bundle's layout.
+    /// Write a workspace as standard files (ODCS, ODPS, DPDS, DCS, dbt, SQL, JSON Schema, Markdown)
+    /// under a folder, in the repo bundle's layout.
     Export {
         workspace: PathBuf,
         #[arg(long, value_enum)]
