@@ -17,7 +17,7 @@ use dpstudio_model::{DataContract, DataProduct, Id, InputSource, Touched, Worksp
 use crate::diagnostic::Diagnostic;
 use crate::engine::{diagnostic_order, run_contract_rules, run_product_rules, run_workspace_rules};
 use crate::hash::{FastMap, FastSet};
-use crate::index::Index;
+use crate::index::{split_at_byte, Index};
 
 /// What an edit touched. Give the ids before *and* after the edit when an id was renamed, and
 /// both ids when a product and a contract changed together.
@@ -97,11 +97,15 @@ pub struct Checker {
 impl Checker {
     /// Checks the whole workspace and remembers what each entity depends on.
     pub fn new(workspace: &Workspace) -> Self {
+        // Sized up front: growing the tables while filling them costs more than the filling.
+        let entities = workspace.products.len() + workspace.contracts.len();
+        let mut keys = Vec::with_capacity(entities + 1);
+        keys.push(None);
         let mut checker = Checker {
-            slots: FastMap::default(),
-            keys: vec![None],
-            deps: FastMap::default(),
-            readers: FastMap::default(),
+            slots: FastMap::with_capacity_and_hasher(entities, Default::default()),
+            keys,
+            deps: FastMap::with_capacity_and_hasher(entities, Default::default()),
+            readers: FastMap::with_capacity_and_hasher(entities, Default::default()),
             context: context_keys(workspace),
             sorted: Vec::new(),
             owners: Vec::new(),
@@ -110,12 +114,13 @@ impl Checker {
         let mut fresh = Vec::new();
         run_workspace_rules(&index, &mut fresh);
         let mut owned: Vec<(u32, Diagnostic)> = fresh.into_iter().map(|d| (WORKSPACE_SLOT, d)).collect();
-        let mut new_deps: FastMap<u32, Vec<Key>> = FastMap::default();
+        let mut new_deps: FastMap<u32, Vec<Key>> = FastMap::with_capacity_and_hasher(entities, Default::default());
         for product in &workspace.products {
             let slot = checker.slot(Key::Product(product.id.clone()));
             checker.run_product(&index, product, slot, &mut owned, &mut new_deps);
         }
         for contract in &workspace.contracts {
+            index.prepare(contract);
             let slot = checker.slot(Key::Contract(contract.id.clone()));
             checker.run_contract(&index, contract, slot, &mut owned, &mut new_deps);
         }
@@ -265,7 +270,16 @@ impl Checker {
             }
         }
         for key in &keys {
-            self.readers.entry(key.clone()).or_default().insert(slot);
+            // Most keys (shared glossary terms, upstream contracts) already have readers:
+            // look up by reference first and copy the key only when it is new.
+            match self.readers.get_mut(key) {
+                Some(readers) => {
+                    readers.insert(slot);
+                }
+                None => {
+                    self.readers.insert(key.clone(), FastSet::from_iter([slot]));
+                }
+            }
         }
         if !keys.is_empty() {
             self.deps.insert(slot, keys);
@@ -331,34 +345,65 @@ fn product_deps(index: &Index, product: &DataProduct) -> Vec<Key> {
 
 /// What a contract's rules may read: its product, domain and team, and per property the
 /// glossary terms, metrics and the contracts its relationships and lineage name.
+///
+/// Properties repeat the same few terms and upstream contracts, so the ids are collected
+/// borrowed, sorted and deduplicated first, and only the distinct ones are copied.
 fn contract_deps(contract: &DataContract) -> Vec<Key> {
-    let mut keys = Vec::new();
-    keys.extend(contract.data_product.iter().map(|p| Key::Product(p.clone())));
-    keys.extend(contract.domain.iter().map(|d| Key::Domain(d.clone())));
-    keys.extend(contract.team.iter().map(|t| Key::Team(t.clone())));
+    let mut refs: Vec<(KeyKind, &str)> = Vec::new();
+    refs.extend(contract.data_product.iter().map(|p| (KeyKind::Product, p.as_str())));
+    refs.extend(contract.domain.iter().map(|d| (KeyKind::Domain, d.as_str())));
+    refs.extend(contract.team.iter().map(|t| (KeyKind::Team, t.as_str())));
     for object in &contract.schema {
-        property_deps(&object.properties, &mut keys);
+        property_deps(&object.properties, &mut refs);
     }
-    keys
+    refs.sort_unstable();
+    refs.dedup();
+    refs.into_iter().map(|(kind, id)| kind.key(id)).collect()
 }
 
-fn property_deps(properties: &[dpstudio_model::Property], keys: &mut Vec<Key>) {
+/// The kinds of ids a contract's rules read, in [`Key`]'s order, so borrowed pairs sort as
+/// the owned keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum KeyKind {
+    Product,
+    Contract,
+    Domain,
+    Team,
+    Glossary,
+    Metric,
+}
+
+impl KeyKind {
+    fn key(self, id: &str) -> Key {
+        let id = id.to_owned();
+        match self {
+            KeyKind::Product => Key::Product(id),
+            KeyKind::Contract => Key::Contract(id),
+            KeyKind::Domain => Key::Domain(id),
+            KeyKind::Team => Key::Team(id),
+            KeyKind::Glossary => Key::Glossary(id),
+            KeyKind::Metric => Key::Metric(id),
+        }
+    }
+}
+
+fn property_deps<'c>(properties: &'c [dpstudio_model::Property], refs: &mut Vec<(KeyKind, &'c str)>) {
     for property in properties {
-        keys.extend(property.glossary.iter().map(|g| Key::Glossary(g.clone())));
-        keys.extend(property.metrics.iter().map(|m| Key::Metric(m.clone())));
+        refs.extend(property.glossary.iter().map(|g| (KeyKind::Glossary, g.as_str())));
+        refs.extend(property.metrics.iter().map(|m| (KeyKind::Metric, m.as_str())));
         let references = property
             .relationships
             .iter()
             .map(|r| r.to.as_str())
             .chain(property.transform_source_objects.iter().map(String::as_str));
         for reference in references {
-            if let Some((contract, _)) = reference.split_once('/') {
-                keys.push(Key::Contract(contract.to_owned()));
+            if let Some((contract, _)) = split_at_byte(reference, b'/') {
+                refs.push((KeyKind::Contract, contract));
             }
         }
-        property_deps(&property.properties, keys);
+        property_deps(&property.properties, refs);
         if let Some(items) = &property.items {
-            property_deps(&items.properties, keys);
+            property_deps(&items.properties, refs);
         }
     }
 }

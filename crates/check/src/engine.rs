@@ -131,9 +131,9 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     let index = Index::new(workspace);
     let mut out = Vec::new();
     run_workspace_rules(&index, &mut out);
-    // Order does not matter for the result (it is sorted); building lookups eagerly while a
-    // contract is in cache was measured to cost more than it saved, so they stay lazy.
+    // Order does not matter for the result (it is sorted).
     for contract in &workspace.contracts {
+        index.prepare(contract);
         run_contract_rules(&index, contract, &mut out);
     }
     for product in &workspace.products {

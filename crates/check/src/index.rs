@@ -268,12 +268,12 @@ impl<'w> Index<'w> {
     /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
     /// Nested segments name child properties or the properties of an array's items.
     pub fn field(&self, home: &str, reference: &str) -> FieldLookup<'w> {
-        let (contract_id, path) = reference.split_once('/').unwrap_or((home, reference));
+        let (contract_id, path) = split_at_byte(reference, b'/').unwrap_or((home, reference));
         let Some((position, contract)) = self.position(contract_id) else {
             return FieldLookup::NoContract;
         };
-        let Some((object_name, rest)) = path.split_once('.') else { return FieldLookup::NoField };
-        let mut segments = rest.split('.');
+        let Some((object_name, rest)) = split_at_byte(path, b'.') else { return FieldLookup::NoField };
+        let mut segments = rest.split(|c: char| c == '.');
         let Some(name) = segments.next() else { return FieldLookup::NoField };
         let built = self.objects.get(position).and_then(OnceCell::get);
         let small = contract.schema.iter().map(|o| o.properties.len()).sum::<usize>() <= SMALL_CONTRACT;
@@ -304,8 +304,17 @@ impl<'w> Index<'w> {
 
     /// Whether `contract-id/object` (or `object` inside `home`) names an existing schema object.
     pub fn object_exists(&self, home: &str, reference: &str) -> bool {
-        let (contract_id, object) = reference.split_once('/').unwrap_or((home, reference));
+        let (contract_id, object) = split_at_byte(reference, b'/').unwrap_or((home, reference));
         self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
+    }
+
+    /// Computes what other entities' rules ask about `contract` (its personal-data and unmarked
+    /// names) while the caller is about to read it anyway: later lookups from downstream
+    /// contracts and products then find small ready-made lists instead of walking the
+    /// contract again after it has left the cache. Full checks only; an update stays lazy.
+    pub(crate) fn prepare(&self, contract: &DataContract) {
+        let _ = self.pii_hashes(&contract.id);
+        let _ = self.unmarked_hashes(&contract.id);
     }
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
@@ -388,6 +397,13 @@ impl<'w> Index<'w> {
         });
         Some(objects)
     }
+}
+
+/// `s` split around the first `delimiter` (an ASCII byte). References are short, and a plain
+/// byte scan costs less than setting up `str::split_once`'s searcher, once per reference.
+pub(crate) fn split_at_byte(s: &str, delimiter: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == delimiter)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 fn collect_hashes(properties: &[Property], keep: &impl Fn(&Property) -> bool, out: &mut Vec<u64>) {

@@ -10,7 +10,7 @@ use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
 use crate::diagnostic::Severity;
 use crate::engine::{Check, Family, Rule, Sink};
-use crate::index::{name_hash, FieldLookup, Index};
+use crate::index::{name_hash, split_at_byte, FieldLookup, Index};
 
 const fn rule(
     id: &'static str,
@@ -240,8 +240,10 @@ pub const PII_LINEAGE: Rule = rule(
 fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, source) in property.transform_source_objects.iter().enumerate() {
         // Most sources are not personal data: rule them out by name before resolving.
-        let upstream_contract = source.split_once('/').map_or(contract.id.as_str(), |(c, _)| c);
-        let field_name = source.rsplit(['.', '/']).next().unwrap_or_default();
+        let upstream_contract = split_at_byte(source, b'/').map_or(contract.id.as_str(), |(c, _)| c);
+        // The last segment: after the last '.' or '/', or all of it.
+        let last = source.bytes().rposition(|b| b == b'.' || b == b'/');
+        let field_name = last.map_or(Some(source.as_str()), |i| source.get(i + 1..)).unwrap_or_default();
         if index.pii_hashes(upstream_contract).binary_search(&name_hash(field_name)).is_err() {
             continue;
         }

@@ -14,11 +14,10 @@ pub fn is_semver(version: &str) -> bool {
         Some((c, p)) => (c, Some(p)),
         None => (rest, None),
     };
-    let numbers: Vec<&str> = core.split('.').collect();
     let numeric = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
     let ident = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    numbers.len() == 3
-        && numbers.iter().all(|n| numeric(n))
+    core.split('.').count() == 3
+        && core.split('.').all(numeric)
         && pre.is_none_or(|p| p.split('.').all(ident))
         && build.is_none_or(|b| b.split('.').all(ident))
 }
