@@ -200,3 +200,25 @@ fn hostile_names_become_valid_identifiers_and_inert_text() {
     let columns: Vec<&str> = models["_1_rders_select"]["columns"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(columns, ["from_x", "_1st", "n_code"]);
 }
+
+#[test]
+fn small_and_empty_workspaces_export_consistent_projects() {
+    for n in [0, 1, 2, 3, 7] {
+        let w = dpstudio_model::generate(n, n as u64);
+        let files = files(&w);
+        let models = check_project(&files);
+        // One model per object of each contract a product serves (each contract once per product).
+        let mut served: Vec<(&str, &str)> = w
+            .products
+            .iter()
+            .flat_map(|p| p.output_ports.iter().filter_map(|o| o.contract.as_ref()).map(move |c| (p.id.as_str(), c.id.as_str())))
+            .collect();
+        served.sort();
+        served.dedup();
+        let objects: usize = served.iter().map(|(_, c)| w.contract(c).map_or(0, |c| c.schema.len())).sum();
+        assert_eq!(models.keys().filter(|m| *m != "metricflow_time_spine").count(), objects, "generate({n})");
+    }
+    let empty = files(&Workspace::default());
+    assert_eq!(empty.keys().collect::<Vec<_>>(), ["dbt_project.yml"]);
+    assert_eq!(support::parse(&empty["dbt_project.yml"])["name"], "item");
+}

@@ -86,3 +86,16 @@ fn a_bare_product_still_has_the_required_fields() {
     assert_eq!(d["interfaceComponents"]["outputPorts"], serde_json::json!([]));
     all_valid(&w);
 }
+
+#[test]
+fn imported_official_odps_examples_export_valid_descriptors() {
+    let Some(reference) = support::reference() else { return };
+    let mut count = 0;
+    for (name, text) in support::files(&reference.join("odps/examples")) {
+        let i = dpstudio_formats::odps::import(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let w = Workspace { context: i.context, products: vec![i.product], ..Default::default() };
+        all_valid(&w);
+        count += 1;
+    }
+    assert!(count > 0);
+}
