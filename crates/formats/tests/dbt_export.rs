@@ -180,6 +180,11 @@ fn hostile_names_become_valid_identifiers_and_inert_text() {
             description: "{# comment".into(),
             properties: vec![property("from {{x}}"), property("1st"), property("Ünïcode")],
             ..Default::default()
+        }, SchemaObject {
+            // The time spine's name stays the time spine's.
+            name: "metricflow_time_spine".into(),
+            properties: vec![property("x")],
+            ..Default::default()
         }],
         ..Default::default()
     };
@@ -196,7 +201,7 @@ fn hostile_names_become_valid_identifiers_and_inert_text() {
     assert_eq!(support::parse(&files["dbt_project.yml"])["name"], "_9_lives_ws");
     // Both products serve an object called `select`: their (unique) folders go in front.
     let names: Vec<&String> = models.keys().collect();
-    assert_eq!(names, ["_1_rders_2_select", "_1_rders_select"]);
+    assert_eq!(names, ["_1_rders_2_metricflow_time_spine", "_1_rders_2_select", "_1_rders_metricflow_time_spine", "_1_rders_select"]);
     let columns: Vec<&str> = models["_1_rders_select"]["columns"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(columns, ["from_x", "_1st", "n_code"]);
 }

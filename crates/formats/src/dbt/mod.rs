@@ -81,15 +81,15 @@ fn time_spine() -> Vec<(String, String)> {
     let yml = json!({
         "version": 2,
         "models": [{
-            "name": "metricflow_time_spine",
+            "name": plan::TIME_SPINE,
             "description": "One row per day, for MetricFlow.",
             "time_spine": { "standard_granularity_column": "date_day" },
             "columns": [{ "name": "date_day", "granularity": "day" }],
         }],
     });
     vec![
-        ("models/metricflow_time_spine.sql".into(), sql.into()),
-        ("models/_metricflow_time_spine.yml".into(), yaml_text(&yml)),
+        (format!("models/{}.sql", plan::TIME_SPINE), sql.into()),
+        (format!("models/_{}.yml", plan::TIME_SPINE), yaml_text(&yml)),
     ]
 }
 

@@ -8,6 +8,9 @@ use dpstudio_model::{DataContract, DataProduct, InputSource, SchemaObject, Works
 
 use super::names::{ident, Names};
 
+/// The model MetricFlow expects one row per day in.
+pub const TIME_SPINE: &str = "metricflow_time_spine";
+
 /// One dbt model: a schema object of a contract served by a product.
 pub struct Model<'a> {
     pub name: String,
@@ -100,6 +103,8 @@ impl<'a> Plan<'a> {
             *count.entry(ident(&o.name)).or_default() += 1;
         }
         let mut names = Names::default();
+        // The time spine the semantic layer adds keeps its conventional name.
+        names.claim(TIME_SPINE);
         let mut models = Vec::new();
         let mut by_object = HashMap::new();
         for (p, c, o) in served {
