@@ -159,3 +159,26 @@ fn dbt_parse_accepts_a_generated_project() {
     let models = m["nodes"].as_object().unwrap().keys().filter(|k| k.starts_with("model.")).count();
     assert!(models >= w.products.len(), "{models} models");
 }
+
+#[test]
+fn dbt_parse_accepts_hostile_names_and_text() {
+    use dpstudio_model::{ContractRef, DataContract, DataProduct, OutputPort, Property, SchemaObject};
+    let Some(dbt) = dbt_tool() else { return };
+    let property = |name: &str| Property { name: name.into(), logical_type: "string".into(), description: "{{ evil() }} {% if %} 'quote\" \n new line".into(), enum_values: vec![dpstudio_model::EnumValue::new("{{ x }}'s")], ..Default::default() };
+    let contract = DataContract {
+        id: "c 1".into(),
+        schema: vec![SchemaObject { name: "select".into(), description: "{# open".into(), properties: vec![property("from {{x}}"), property("1st"), property("order")], ..Default::default() }],
+        ..Default::default()
+    };
+    let product = DataProduct {
+        id: "1 Ørders {% x %}".into(),
+        tags: vec!["{{ tag }}".into(), "a b".into()],
+        output_ports: vec![OutputPort { id: "o".into(), name: "o".into(), contract: Some(ContractRef { id: "c 1".into(), version: "1".into() }), ..Default::default() }],
+        ..Default::default()
+    };
+    let w = Workspace { name: "9 lives {{ ws }}".into(), products: vec![product], contracts: vec![contract], ..Default::default() };
+    let dir = write_project(&w, "hostile");
+    parse(&dbt, &dir);
+    let m = manifest(&dir);
+    assert!(m["nodes"].as_object().unwrap().contains_key("model._9_lives_ws.select"), "{}", m["nodes"]);
+}
