@@ -9,7 +9,7 @@ use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
 use crate::engine::{Check, Family, Rule, Sink};
 use crate::hash::FastSet;
-use crate::index::Index;
+use crate::index::{name_hash, Index};
 
 const fn rule(
     id: &'static str,
@@ -386,26 +386,42 @@ fn duplicate_property_name(_: &Index, contract: &DataContract, at: &At, property
     }
 }
 
-/// Reports each property whose name an earlier sibling already has. Short lists compare
-/// pairs (lengths first), which beats hashing every name; long ones use a set, so the cost
-/// stays linear.
+/// Reports each property whose name an earlier sibling already has. Short lists hash each
+/// name once and compare pairs of hashes, reading two names only when their hashes agree
+/// (names of one length are common, so comparing lengths first still called `memcmp` often);
+/// long ones use a set, so the cost stays linear.
 fn report_repeats(contract: &DataContract, sink: &mut Sink, properties: &[Property], owner: impl Fn() -> String) {
     const PAIRWISE_LIMIT: usize = 32;
-    let mut seen = FastSet::default();
-    for (i, property) in properties.iter().enumerate() {
-        let name = property.name.as_str();
-        let repeated = if properties.len() <= PAIRWISE_LIMIT {
-            let earlier = properties.get(..i).unwrap_or_default();
-            earlier.iter().any(|p| p.name.len() == name.len() && p.name == name)
-        } else {
-            !seen.insert(name)
-        };
-        if !blank(name) && repeated {
+    let mut report = |i: usize, name: &str| {
+        if !blank(name) {
             sink.emit(
                 contract_at(contract, format!("{}.properties[{i}].name", owner())),
                 format!("property '{name}' appears twice in contract '{}'", contract.name),
                 "Rename or remove one of the two properties.",
             );
+        }
+    };
+    if properties.len() < 2 {
+        return;
+    }
+    if properties.len() <= PAIRWISE_LIMIT {
+        let mut hashes = [0u64; PAIRWISE_LIMIT];
+        for (hash, property) in hashes.iter_mut().zip(properties) {
+            *hash = name_hash(&property.name);
+        }
+        for (i, property) in properties.iter().enumerate() {
+            let hash = hashes.get(i).copied().unwrap_or_default();
+            let earlier = hashes.get(..i).unwrap_or_default();
+            if earlier.contains(&hash) && properties.iter().take(i).any(|p| p.name == property.name) {
+                report(i, &property.name);
+            }
+        }
+    } else {
+        let mut seen = FastSet::default();
+        for (i, property) in properties.iter().enumerate() {
+            if !seen.insert(property.name.as_str()) {
+                report(i, &property.name);
+            }
         }
     }
 }
