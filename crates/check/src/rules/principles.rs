@@ -241,15 +241,23 @@ fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Prope
     for (i, source) in property.transform_source_objects.iter().enumerate() {
         // Most sources are not personal data: rule them out by name before resolving.
         let upstream_contract = split_at_byte(source, b'/').map_or(contract.id.as_str(), |(c, _)| c);
+        let personal = index.pii_hashes(upstream_contract);
+        if personal.is_empty() {
+            continue;
+        }
         // The last segment: after the last '.' or '/', or all of it.
         let last = source.bytes().rposition(|b| b == b'.' || b == b'/');
         let field_name = last.map_or(Some(source.as_str()), |i| source.get(i + 1..)).unwrap_or_default();
-        if index.pii_hashes(upstream_contract).binary_search(&name_hash(field_name)).is_err() {
+        if personal.binary_search(&name_hash(field_name)).is_err() {
             continue;
         }
+        // A marked field is fine whatever its sources hold; asking costs no lookup upstream
+        // (derived personal-data fields are usually marked, so this ends most such cases).
+        if classifies_personal_data(property.pii, &property.classification) {
+            return;
+        }
         if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
-            // Checked last: reading the classification costs a cache miss per property.
-            if upstream.pii && !classifies_personal_data(property.pii, &property.classification) {
+            if upstream.pii {
                 sink.emit(
                     contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
                     format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
