@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, sql, ErrorKind};
+use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, repo_bundle, sql, ErrorKind};
 
 /// Which standard files `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,6 +26,9 @@ pub enum ExportFormat {
     Dbt,
     /// Open Data Mesh DPDS 1.0.0 descriptors: `products/<id>/<id>.dpds.json`.
     Dpds,
+    /// The repo bundle: all of the above (ODCS 3.2.0, PostgreSQL DDL), the workspace JSON, a
+    /// README and a CI workflow, as one zip; `--out` names the zip file.
+    Bundle,
 }
 
 /// The ODCS version to write.
@@ -65,8 +68,13 @@ pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: 
             OdcsVersionArg::V310 => odcs::OdcsVersion::V3_1_0,
         },
     };
+    if format == ExportFormat::Bundle {
+        return export_zip(&w, out);
+    }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     match format {
+        // Written as one zip above.
+        ExportFormat::Bundle => {}
         ExportFormat::Odcs => {
             for c in &w.contracts {
                 files.push((out.join("contracts").join(format!("{}.odcs.yaml", file_stem(&c.id))), odcs::export(c, &w, &options)));
@@ -128,6 +136,19 @@ pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: 
         println!("wrote {}", path.display());
     }
     println!("{} file(s)", files.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The repo bundle as one zip file at `out` (the bundle's own layout and options: its
+/// README and CI workflow describe exactly those files).
+fn export_zip(w: &dpstudio_model::Workspace, out: &Path) -> Result<ExitCode, String> {
+    let files = repo_bundle::export_bundle(w);
+    let bytes = repo_bundle::to_zip(&files).map_err(|e| format!("cannot build the zip: {e}"))?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!("wrote {} ({} file(s))", out.display(), files.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -92,7 +92,7 @@ enum Command {
         workspace: PathBuf,
         #[arg(long, value_enum)]
         format: formats_cmd::ExportFormat,
-        /// Output folder.
+        /// Output folder (for `--format bundle`: the zip file).
         #[arg(long)]
         out: PathBuf,
         /// ODCS version to write.

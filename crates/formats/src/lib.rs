@@ -17,6 +17,7 @@ pub mod json_schema;
 pub mod markdown;
 pub mod odcs;
 pub mod odps;
+pub mod repo_bundle;
 pub mod sql;
 mod yaml;
 
