@@ -1,23 +1,44 @@
 //! The subcommands. Each returns the process exit code, or a message for stderr (exit 2).
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dpstudio_check::{catalog, check as run_checks, Severity};
 
-pub fn check(path: &Path, json: bool) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let workspace = dpstudio_model::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let diagnostics = run_checks(&workspace);
+use crate::check_input;
+
+/// Checks a workspace JSON or standard files (see [`check_input`]). Exit 1 when any
+/// diagnostic is an error; a file that cannot be read or imported prints
+/// `file:line:column: message` (as editors and CI annotations read it) and exits 2.
+pub fn check(inputs: &[PathBuf], json: bool) -> Result<ExitCode, String> {
+    let input = match check_input::load(inputs) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("{message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let diagnostics = run_checks(&input.workspace);
     if json {
-        let out = serde_json::to_string_pretty(&diagnostics).map_err(|e| e.to_string())?;
+        // Each diagnostic as the check crate serialises it, plus `file` when known.
+        let rows: Vec<serde_json::Value> = diagnostics
+            .iter()
+            .map(|d| {
+                let mut v = serde_json::to_value(d).unwrap_or_default();
+                if let (Some(file), Some(map)) = (input.file_of(d), v.as_object_mut()) {
+                    map.insert("file".into(), file.into());
+                }
+                v
+            })
+            .collect();
+        let out = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
         println!("{out}");
     } else {
         for d in &diagnostics {
             let path_part = if d.location.path.is_empty() { String::new() } else { format!(" {}", d.location.path) };
             println!(
                 "{}: {} [{}] {}{}: {}\n  hint: {}",
-                path.display(),
+                input.file_of(d).unwrap_or(&input.label),
                 d.severity.as_str(),
                 d.rule,
                 d.location.id,

@@ -164,29 +164,8 @@ fn file_stem(id: &str) -> String {
 /// files of those standards) into one workspace JSON. Any error stops the import and nothing
 /// is written.
 pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>) -> Result<ExitCode, String> {
-    let mut files: Vec<(String, String)> = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found).map_err(|e| format!("cannot list {}: {e}", input.display()))?;
-            found.sort();
-            for path in found {
-                let text = read(&path)?;
-                // Inside folders, files of other kinds (dbt, CI, …) are skipped, not errors.
-                match bundle::detect(&text) {
-                    Ok(_) => files.push((path.display().to_string(), text)),
-                    Err(e) if e.kind == ErrorKind::WrongDocument => {}
-                    Err(e) => return Err(located(&path.display().to_string(), &e)),
-                }
-            }
-        } else {
-            files.push((input.display().to_string(), read(input)?));
-        }
-    }
-    if files.is_empty() {
-        return Err("no ODCS, ODPS or DCS files found".to_owned());
-    }
-    let sources: Vec<Source<'_>> = files.iter().map(|(name, text)| Source { name, text }).collect();
+    let files = read_spec_files(inputs)?;
+    let sources = sources(&files);
     let workspace_name = name.map(str::to_owned).unwrap_or_else(|| {
         out.file_stem().map(|s| s.to_string_lossy().trim_end_matches(".workspace").to_owned()).unwrap_or_else(|| "Imported".to_owned())
     });
@@ -200,6 +179,40 @@ pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>) -> Result<Exit
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ODCS, ODPS and DCS files named by `inputs` as `(file name, text)`, in a stable order:
+/// a file is taken as given (its import reports what is wrong with it); a folder is searched
+/// for `*.yaml`, `*.yml` and `*.json` files, skipping those of other kinds (dbt, CI, …).
+/// Shared by `import` and `check`.
+pub fn read_spec_files(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found).map_err(|e| format!("cannot list {}: {e}", input.display()))?;
+            found.sort();
+            for path in found {
+                let text = read(&path)?;
+                match bundle::detect(&text) {
+                    Ok(_) => files.push((path.display().to_string(), text)),
+                    Err(e) if e.kind == ErrorKind::WrongDocument => {}
+                    Err(e) => return Err(located(&path.display().to_string(), &e)),
+                }
+            }
+        } else {
+            files.push((input.display().to_string(), read(input)?));
+        }
+    }
+    if files.is_empty() {
+        return Err("no ODCS, ODPS or DCS files found".to_owned());
+    }
+    Ok(files)
+}
+
+/// The files [`read_spec_files`] returned, as the bundle importer takes them.
+pub fn sources(files: &[(String, String)]) -> Vec<Source<'_>> {
+    files.iter().map(|(name, text)| Source { name, text }).collect()
 }
 
 fn read(path: &Path) -> Result<String, String> {

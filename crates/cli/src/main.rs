@@ -18,6 +18,7 @@ macro_rules! println {
     ($($arg:tt)*) => { $crate::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+mod check_input;
 mod commands;
 mod formats_cmd;
 mod generate;
@@ -51,10 +52,13 @@ enum RulesFormat {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a workspace file and print its diagnostics (exit 1 if any error).
+    /// Validate a workspace file, or ODCS/ODPS/DCS files and folders of them, and print the
+    /// diagnostics (exit 1 if any error; 2 when a file cannot be read or imported).
     Check {
-        /// A workspace JSON file saved by Data Product Studio.
-        workspace: PathBuf,
+        /// A workspace JSON file saved by Data Product Studio, or `*.odcs.yaml`, `*.odps.yaml`
+        /// and DCS files and folders of them (imported together into one workspace).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
@@ -143,7 +147,7 @@ fn write_stdout(args: std::fmt::Arguments) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { workspace, format } => commands::check(&workspace, matches!(format, Format::Json)),
+        Command::Check { inputs, format } => commands::check(&inputs, matches!(format, Format::Json)),
         Command::Rules { format: RulesFormat::Markdown } => commands::rules_markdown(),
         Command::Rules { format } => commands::rules(matches!(format, RulesFormat::Json)),
         Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
