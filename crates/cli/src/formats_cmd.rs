@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, repo_bundle, sql, ErrorKind};
+use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, repo_bundle, sql, sql_import, ErrorKind};
 
 /// Which standard files `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -163,17 +163,29 @@ fn file_stem(id: &str) -> String {
 /// Reads ODCS, ODPS and DCS files (folders are searched for `*.yaml`, `*.yml` and `*.json`
 /// files of those standards) into one workspace JSON. Any error stops the import and nothing
 /// is written.
-pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>) -> Result<ExitCode, String> {
-    let files = read_spec_files(inputs)?;
+pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>, dialect: DialectArg) -> Result<ExitCode, String> {
+    // SQL scripts only when named: a bundle folder's `sql/` holds DDL exported from the very
+    // contracts its ODCS files describe.
+    let (sql_inputs, spec_inputs): (Vec<PathBuf>, Vec<PathBuf>) =
+        inputs.iter().cloned().partition(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")));
+    let files = if spec_inputs.is_empty() { Vec::new() } else { read_spec_files(&spec_inputs)? };
     let sources = sources(&files);
     let workspace_name = name.map(str::to_owned).unwrap_or_else(|| {
         out.file_stem().map(|s| s.to_string_lossy().trim_end_matches(".workspace").to_owned()).unwrap_or_else(|| "Imported".to_owned())
     });
-    let workspace = bundle::import_all(&workspace_name, &sources).map_err(|e| e.to_string())?;
+    let mut workspace = bundle::import_all(&workspace_name, &sources).map_err(|e| e.to_string())?;
+    for path in &sql_inputs {
+        let text = read(path)?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "tables".to_owned());
+        let mut contract = sql_import::import(&stem, &text, dialect.dialect()).map_err(|e| located(&path.display().to_string(), &e))?;
+        contract.id = dpstudio_model::unique_id(&contract.id, workspace.contracts.iter().map(|c| c.id.as_str()));
+        workspace.contracts.push(contract);
+    }
+    let files_len = files.len() + sql_inputs.len();
     std::fs::write(out, dpstudio_model::to_json_pretty(&workspace)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
         "imported {} file(s): {} product(s), {} contract(s) → {}",
-        files.len(),
+        files_len,
         workspace.products.len(),
         workspace.contracts.len(),
         out.display()

@@ -106,7 +106,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "postgres")]
         dialect: formats_cmd::DialectArg,
     },
-    /// Read ODCS, ODPS and DCS files (or folders of them) into one workspace JSON file.
+    /// Read ODCS, ODPS and DCS files (or folders of them) and SQL `CREATE TABLE` scripts
+    /// (`*.sql`, one contract per file) into one workspace JSON file.
     Import {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -116,6 +117,9 @@ enum Command {
         /// Workspace name (default: the output file's name).
         #[arg(long)]
         name: Option<String>,
+        /// SQL dialect of `*.sql` inputs.
+        #[arg(long, value_enum, default_value = "postgres")]
+        dialect: formats_cmd::DialectArg,
     },
     /// Write a synthetic, realistic workspace (for demos, tests and benchmarks).
     Generate {
@@ -157,7 +161,7 @@ fn main() -> ExitCode {
         Command::Export { workspace, format, out, odcs_version, dialect } => {
             formats_cmd::export(&workspace, format, &out, odcs_version, dialect)
         }
-        Command::Import { inputs, out, name } => formats_cmd::import(&inputs, &out, name.as_deref()),
+        Command::Import { inputs, out, name, dialect } => formats_cmd::import(&inputs, &out, name.as_deref(), dialect),
         Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
     };
     match result {

@@ -19,6 +19,8 @@ pub mod odcs;
 pub mod odps;
 pub mod repo_bundle;
 pub mod sql;
+#[cfg(feature = "sql-import")]
+pub mod sql_import;
 mod yaml;
 
 pub use error::{ErrorKind, FormatError};
