@@ -30,8 +30,10 @@ pub fn text(w: &Workspace) -> String {
          It prints every diagnostic and exits with 1 when any is an error. The workflow needs the\n\
          CLI's source in this repository: see the comment at its top.\n\n\
          ## Editing\n\n\
-         The workspace file is the source of truth; the other files are generated from it. Edits made\n\
-         directly to the standard files can be brought back with `dpstudio import contracts products --out workspace.dpstudio.json`.\n",
+         The workspace file is the source of truth; the other files are generated from it. Edit it in\n\
+         the studio and export again. `dpstudio import contracts products --out other.json` reads the\n\
+         standard files into a new workspace, without what only the workspace file holds (glossary,\n\
+         metrics, source systems, use cases, layout).\n",
         products = w.products.len(),
         contracts = w.contracts.len(),
     )
