@@ -4,7 +4,7 @@
 use dpstudio_model::{slugify, CustomProperty, Extra, Person, SupportChannel, Team};
 use serde_json::{Map, Value};
 
-use crate::error::FormatError;
+use crate::error::{ErrorKind, FormatError};
 use crate::fields::Fields;
 use crate::hints;
 use crate::yaml::Document;
@@ -198,5 +198,57 @@ pub fn string_list(v: Value) -> Vec<String> {
     match v {
         Value::Array(items) => items.into_iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// What a standard's header must say: its `apiVersion` among `versions` and its `kind`.
+pub struct Header {
+    /// `ODCS`, `ODPS`.
+    pub standard: &'static str,
+    /// `data contract`, `data product`.
+    pub noun: &'static str,
+    pub kind: &'static str,
+    /// One version, as an example in messages.
+    pub example: &'static str,
+    /// The accepted versions, as a person would list them.
+    pub expected: &'static str,
+    pub versions: &'static [&'static str],
+}
+
+/// Checks `apiVersion` and `kind` before anything else: a document of another standard or
+/// version fails here with a message that says so. Returns the `apiVersion`.
+pub fn check_header(f: &mut Fields<'_>, h: &Header) -> Result<String, FormatError> {
+    let doc = f.doc();
+    let (standard, noun, kind) = (h.standard, h.noun, h.kind);
+    let api = match f.value("apiVersion") {
+        Some(Value::String(s)) => s,
+        Some(_) => {
+            let example = h.example;
+            return Err(doc.error(ErrorKind::WrongDocument, "/apiVersion", format!("`apiVersion` must be text such as \"{example}\"")));
+        }
+        None => {
+            let expected = h.expected;
+            return Err(doc.error(
+                ErrorKind::WrongDocument,
+                "",
+                format!("not an {standard} {noun}: the document has no `apiVersion` (expected {expected})"),
+            ));
+        }
+    };
+    if !h.versions.contains(&api.as_str()) {
+        return Err(doc.error(
+            ErrorKind::WrongDocument,
+            "/apiVersion",
+            format!("unsupported {standard} apiVersion \"{api}\": this importer reads {}", h.versions.join(", ")),
+        ));
+    }
+    match f.value("kind") {
+        Some(Value::String(k)) if k == kind => Ok(api),
+        Some(other) => Err(doc.error(
+            ErrorKind::WrongDocument,
+            "/kind",
+            format!("`kind` is {other}, but an {standard} {noun} has kind \"{kind}\""),
+        )),
+        None => Err(doc.error(ErrorKind::WrongDocument, "", format!("not an {standard} {noun}: the document has no `kind: {kind}`"))),
     }
 }

@@ -5,12 +5,21 @@ use serde_json::{Map, Value};
 
 use super::{parts, quality, schema, OdcsVersion, FMT, IMPORT_VERSIONS};
 use crate::common::{self, put_str, put_strings};
-use crate::error::{ErrorKind, FormatError};
+use crate::error::FormatError;
 use crate::fields::Fields;
 use crate::hints;
 use crate::yaml::Document;
 
 use super::ImportedContract;
+
+const HEADER: common::Header = common::Header {
+    standard: "ODCS",
+    noun: "data contract",
+    kind: "DataContract",
+    example: "v3.1.0",
+    expected: "v3.0.x, v3.1.0 or v3.2.0",
+    versions: &IMPORT_VERSIONS,
+};
 
 /// What export needs from the workspace: names for the ids a contract holds.
 pub struct Lookup<'a> {
@@ -29,7 +38,7 @@ const OWN_KEYS: [&str; 2] = ["apiVersion", "kind"];
 
 pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
     let mut f = Fields::of(doc, "", doc.value.clone(), "an ODCS document")?;
-    let api_version = check_header(&mut f)?;
+    let api_version = common::check_header(&mut f, &HEADER)?;
     let original = doc.value.as_object().cloned().unwrap_or_default();
     let mut context = Context::default();
 
@@ -89,38 +98,6 @@ pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
     Ok(ImportedContract { contract, context, api_version })
 }
 
-/// Checks `apiVersion` and `kind` before anything else: a document of another standard or
-/// version fails here with a message that says so.
-fn check_header(f: &mut Fields<'_>) -> Result<String, FormatError> {
-    let doc = f.doc();
-    let api = match f.value("apiVersion") {
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(doc.error(ErrorKind::WrongDocument, "/apiVersion", "`apiVersion` must be text such as \"v3.1.0\"")),
-        None => {
-            return Err(doc.error(
-                ErrorKind::WrongDocument,
-                "",
-                "not an ODCS data contract: the document has no `apiVersion` (expected v3.0.x, v3.1.0 or v3.2.0)",
-            ))
-        }
-    };
-    if !IMPORT_VERSIONS.contains(&api.as_str()) {
-        return Err(doc.error(
-            ErrorKind::WrongDocument,
-            "/apiVersion",
-            format!("unsupported ODCS apiVersion \"{api}\": this importer reads {}", IMPORT_VERSIONS.join(", ")),
-        ));
-    }
-    match f.value("kind") {
-        Some(Value::String(k)) if k == "DataContract" => Ok(api),
-        Some(other) => Err(doc.error(
-            ErrorKind::WrongDocument,
-            "/kind",
-            format!("`kind` is {other}, but an ODCS data contract has kind \"DataContract\""),
-        )),
-        None => Err(doc.error(ErrorKind::WrongDocument, "", "not an ODCS data contract: the document has no `kind: DataContract`")),
-    }
-}
 
 pub fn render(contract: &DataContract, lookup: &Lookup<'_>, version: OdcsVersion) -> Value {
     let mut out = render_map(contract, lookup, version);

@@ -5,16 +5,25 @@ use serde_json::{Map, Value};
 
 use super::{ports, ImportedProduct, EXPORT_VERSION, FMT, IMPORT_VERSIONS};
 use crate::common::{self, put_str, put_strings};
-use crate::error::{ErrorKind, FormatError};
+use crate::error::FormatError;
 use crate::fields::Fields;
 use crate::hints;
 use crate::yaml::Document;
+
+const HEADER: common::Header = common::Header {
+    standard: "ODPS",
+    noun: "data product",
+    kind: "DataProduct",
+    example: "v1.1.0",
+    expected: "v1.0.0 or v1.1.0",
+    versions: &IMPORT_VERSIONS,
+};
 
 const OWN_KEYS: [&str; 2] = ["apiVersion", "kind"];
 
 pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
     let mut f = Fields::of(doc, "", doc.value.clone(), "an ODPS document")?;
-    let api_version = check_header(&mut f)?;
+    let api_version = common::check_header(&mut f, &HEADER)?;
     let original = doc.value.as_object().cloned().unwrap_or_default();
     let mut context = Context::default();
 
@@ -78,36 +87,6 @@ pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
     Ok(ImportedProduct { product, context, api_version })
 }
 
-fn check_header(f: &mut Fields<'_>) -> Result<String, FormatError> {
-    let doc = f.doc();
-    let api = match f.value("apiVersion") {
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(doc.error(ErrorKind::WrongDocument, "/apiVersion", "`apiVersion` must be text such as \"v1.1.0\"")),
-        None => {
-            return Err(doc.error(
-                ErrorKind::WrongDocument,
-                "",
-                "not an ODPS data product: the document has no `apiVersion` (expected v1.0.0 or v1.1.0)",
-            ))
-        }
-    };
-    if !IMPORT_VERSIONS.contains(&api.as_str()) {
-        return Err(doc.error(
-            ErrorKind::WrongDocument,
-            "/apiVersion",
-            format!("unsupported ODPS apiVersion \"{api}\": this importer reads {}", IMPORT_VERSIONS.join(", ")),
-        ));
-    }
-    match f.value("kind") {
-        Some(Value::String(k)) if k == "DataProduct" => Ok(api),
-        Some(other) => Err(doc.error(
-            ErrorKind::WrongDocument,
-            "/kind",
-            format!("`kind` is {other}, but an ODPS data product has kind \"DataProduct\""),
-        )),
-        None => Err(doc.error(ErrorKind::WrongDocument, "", "not an ODPS data product: the document has no `kind: DataProduct`")),
-    }
-}
 
 pub fn render(product: &DataProduct, context: &Context) -> Value {
     let mut out = render_map(product, context);
