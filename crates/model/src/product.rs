@@ -26,6 +26,11 @@ impl Status {
         Status::Retired,
     ];
 
+    /// The status spelled `text` (as [`Status::as_str`] writes it), if any.
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Proposed => "proposed",

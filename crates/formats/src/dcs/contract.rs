@@ -38,7 +38,7 @@ pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
         contract.name = info.text("title")?;
         contract.version = info.string("version")?.unwrap_or_else(|| "0.1.0".to_owned());
         let status = info.string("status")?;
-        contract.status = Status::ALL.into_iter().find(|s| Some(s.as_str()) == status.as_deref()).unwrap_or_default();
+        contract.status = status.as_deref().and_then(Status::parse).unwrap_or_default();
         contract.description.purpose = info.text("description")?;
         if let Some(owner) = info.string("owner")? {
             let team = Team { id: slugify(&owner), name: owner, ..Default::default() };

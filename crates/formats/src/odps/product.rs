@@ -34,7 +34,7 @@ pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
     };
     let version = f.string("version")?.unwrap_or_else(|| "0.1.0".to_owned());
     let status = f.string("status")?;
-    let status = Status::ALL.into_iter().find(|s| Some(s.as_str()) == status.as_deref()).unwrap_or_default();
+    let status = status.as_deref().and_then(Status::parse).unwrap_or_default();
     let kind = match f.string("type")?.as_deref() {
         Some("aggregate") => ProductKind::Aggregate,
         Some("consumerAligned") => ProductKind::ConsumerAligned,
