@@ -95,25 +95,33 @@ impl Studio {
         Ok(())
     }
 
-    /// Error and warning counts of the diagnostics that point at one product or at a contract
-    /// one of its output ports is bound to.
+    /// Error and warning counts of [`Studio::product_diagnostics`].
     pub fn product_problem_counts(&self, product_id: &str) -> (usize, usize) {
+        self.product_diagnostics(product_id).iter().fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+            Severity::Info => (e, w),
+        })
+    }
+
+    /// The diagnostics that point at one product or at a contract one of its output ports is
+    /// bound to: what the product's badge counts and its inspector lists.
+    pub fn product_diagnostics(&self, product_id: &str) -> Vec<Diagnostic> {
         let contract_ids: Vec<String> = self.workspace.with(|ws| {
             ws.product(product_id)
                 .map(|p| p.output_ports.iter().filter_map(|o| o.contract.as_ref().map(|c| c.id.clone())).collect())
                 .unwrap_or_default()
         });
         self.diagnostics.with(|diagnostics| {
-            let mine = diagnostics.iter().filter(|d| match d.location.kind {
-                EntityKind::Product => d.location.id == product_id,
-                EntityKind::Contract => contract_ids.contains(&d.location.id),
-                _ => false,
-            });
-            mine.fold((0, 0), |(e, w), d| match d.severity {
-                Severity::Error => (e + 1, w),
-                Severity::Warning => (e, w + 1),
-                Severity::Info => (e, w),
-            })
+            diagnostics
+                .iter()
+                .filter(|d| match d.location.kind {
+                    EntityKind::Product => d.location.id == product_id,
+                    EntityKind::Contract => contract_ids.contains(&d.location.id),
+                    _ => false,
+                })
+                .cloned()
+                .collect()
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Canvas nodes: products (with input ports on the left, output ports on the right), source
 //! systems and use cases. Every name is rendered as text, never as markup.
 
-use dpstudio_model::{node_key, DataProduct, NodeKind, SourceSystem, UseCase};
+use dpstudio_model::{node_key, DataProduct, NodeKind, Point, SourceSystem, UseCase};
 use leptos::prelude::*;
 
 use super::geometry::{self, port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
@@ -47,38 +47,60 @@ pub fn Nodes() -> impl IntoView {
     }
 }
 
-/// Starts dragging a node and selects it; the canvas finishes the drag on pointer up.
-fn press(studio: Studio, view: Viewport, kind: NodeKind, id: &String, selection: Selection, ev: &leptos::ev::PointerEvent) {
-    ev.stop_propagation();
-    let origin = studio.workspace.with_untracked(|ws| geometry::position(ws, kind, id));
-    view.start_drag(node_key(kind, id), origin, f64::from(ev.client_x()), f64::from(ev.client_y()));
-    studio.selection.set(Some(selection));
+/// What every node shares, whatever it draws: where it is, whether it is selected, and what
+/// pressing it does. `Copy`, so each event handler and attribute takes its own.
+#[derive(Clone, Copy)]
+struct NodeHandle {
+    studio: Studio,
+    view: Viewport,
+    kind: NodeKind,
+    id: StoredValue<String>,
+    selection: StoredValue<Selection>,
+    position: Signal<Point>,
+    selected: Signal<bool>,
+}
+
+impl NodeHandle {
+    fn new(kind: NodeKind, id: String, selection: Selection) -> Self {
+        let studio = expect_context::<Studio>();
+        let view = expect_context::<Viewport>();
+        let position = {
+            let id = id.clone();
+            Signal::derive(move || node_position(studio, view, kind, &id))
+        };
+        let selected = {
+            let selection = selection.clone();
+            Signal::derive(move || studio.selection.with(|current| current.as_ref() == Some(&selection)))
+        };
+        NodeHandle { studio, view, kind, id: StoredValue::new(id), selection: StoredValue::new(selection), position, selected }
+    }
+
+    fn transform(&self) -> String {
+        let p = self.position.get();
+        format!("translate({} {})", p.x, p.y)
+    }
+
+    /// Starts dragging the node and selects it; the canvas finishes the drag on pointer up.
+    fn press(&self, ev: &leptos::ev::PointerEvent) {
+        ev.stop_propagation();
+        let (studio, kind) = (self.studio, self.kind);
+        let (key, origin) = self.id.with_value(|id| {
+            (node_key(kind, id), studio.workspace.with_untracked(|ws| geometry::position(ws, kind, id)))
+        });
+        self.view.start_drag(key, origin, f64::from(ev.client_x()), f64::from(ev.client_y()));
+        studio.selection.set(Some(self.selection.get_value()));
+    }
 }
 
 #[component]
 fn ProductNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let view = expect_context::<Viewport>();
+    let node = NodeHandle::new(NodeKind::Product, id.clone(), Selection::Product(id.clone()));
     let product = {
         let id = id.clone();
         Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).cloned()))
     };
-    let position = {
-        let id = id.clone();
-        Signal::derive(move || node_position(studio, view, NodeKind::Product, &id))
-    };
-    let selected = {
-        let id = id.clone();
-        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::Product(p)) if *p == id)))
-    };
-    let counts = {
-        let id = id.clone();
-        Memo::new(move |_| studio.product_problem_counts(&id))
-    };
-    let on_down = {
-        let id = id.clone();
-        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::Product, &id, Selection::Product(id.clone()), &ev)
-    };
+    let counts = Memo::new(move |_| studio.product_problem_counts(&id));
     move || {
         let Some(p) = product.get() else { return ().into_any() };
         let height = geometry::product_height(&p);
@@ -88,10 +110,10 @@ fn ProductNode(id: String) -> impl IntoView {
         view! {
             <g
                 class=class
-                class:selected=selected
+                class:selected=node.selected
                 data-product=data_id
-                transform=move || { let pos = position.get(); format!("translate({} {})", pos.x, pos.y) }
-                on:pointerdown=on_down.clone()
+                transform=move || node.transform()
+                on:pointerdown=move |ev| node.press(&ev)
             >
                 <title>{name.clone()}</title>
                 <rect class="node-body" width=PRODUCT_WIDTH height=height rx="10" />
@@ -156,28 +178,13 @@ fn ProblemBadge(counts: Memo<(usize, usize)>) -> impl IntoView {
 #[component]
 fn SystemNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let view = expect_context::<Viewport>();
-    let system = {
-        let id = id.clone();
-        Memo::new(move |_| studio.workspace.with(|ws| ws.context.source_systems.iter().find(|s| s.id == id).cloned()))
-    };
-    let position = {
-        let id = id.clone();
-        Signal::derive(move || node_position(studio, view, NodeKind::System, &id))
-    };
-    let selected = {
-        let id = id.clone();
-        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::System(x)) if *x == id)))
-    };
-    let on_down = {
-        let id = id.clone();
-        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::System, &id, Selection::System(id.clone()), &ev)
-    };
+    let node = NodeHandle::new(NodeKind::System, id.clone(), Selection::System(id.clone()));
+    let system = Memo::new(move |_| studio.workspace.with(|ws| ws.context.source_systems.iter().find(|s| s.id == id).cloned()));
     move || {
         let Some(s): Option<SourceSystem> = system.get() else { return ().into_any() };
         let class = format!("node system {}", domain_class(studio, s.domain.as_ref()));
         view! {
-            <g class=class class:selected=selected transform=move || { let p = position.get(); format!("translate({} {})", p.x, p.y) } on:pointerdown=on_down.clone()>
+            <g class=class class:selected=node.selected transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
                 <title>{s.name.clone()}</title>
                 <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="28" />
                 <text class="node-title" x="20" y="24">{ellipsize(&s.name, 18)}</text>
@@ -192,28 +199,13 @@ fn SystemNode(id: String) -> impl IntoView {
 #[component]
 fn UseCaseNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let view = expect_context::<Viewport>();
-    let use_case = {
-        let id = id.clone();
-        Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().find(|u| u.id == id).cloned()))
-    };
-    let position = {
-        let id = id.clone();
-        Signal::derive(move || node_position(studio, view, NodeKind::UseCase, &id))
-    };
-    let selected = {
-        let id = id.clone();
-        Signal::derive(move || studio.selection.with(|s| matches!(s, Some(Selection::UseCase(x)) if *x == id)))
-    };
-    let on_down = {
-        let id = id.clone();
-        move |ev: leptos::ev::PointerEvent| press(studio, view, NodeKind::UseCase, &id, Selection::UseCase(id.clone()), &ev)
-    };
+    let node = NodeHandle::new(NodeKind::UseCase, id.clone(), Selection::UseCase(id.clone()));
+    let use_case = Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().find(|u| u.id == id).cloned()));
     move || {
         let Some(u): Option<UseCase> = use_case.get() else { return ().into_any() };
         let consumer = studio.workspace.with(|ws| ws.team_name(&u.consumer).map(str::to_owned)).unwrap_or(u.consumer.clone());
         view! {
-            <g class="node usecase" class:selected=selected transform=move || { let p = position.get(); format!("translate({} {})", p.x, p.y) } on:pointerdown=on_down.clone()>
+            <g class="node usecase" class:selected=node.selected transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
                 <title>{u.name.clone()}</title>
                 <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="8" />
                 <text class="node-title" x="16" y="24">{ellipsize(&u.name, 19)}</text>

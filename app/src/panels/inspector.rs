@@ -1,7 +1,7 @@
 //! The inspector: details of the selected product, source system or use case, with the
 //! diagnostics that concern it; an overview of the workspace when nothing is selected.
 
-use dpstudio_check::{Diagnostic, EntityKind};
+use dpstudio_check::Diagnostic;
 use dpstudio_model::{DataProduct, InputSource, Workspace};
 use leptos::prelude::*;
 
@@ -68,28 +68,15 @@ fn source_label(ws: &Workspace, source: &InputSource) -> String {
     }
 }
 
-fn product_diagnostics(product: &DataProduct, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    let contracts: Vec<&str> = product.output_ports.iter().filter_map(|o| o.contract.as_ref().map(|c| c.id.as_str())).collect();
-    diagnostics
-        .iter()
-        .filter(|d| match d.location.kind {
-            EntityKind::Product => d.location.id == product.id,
-            EntityKind::Contract => contracts.contains(&d.location.id.as_str()),
-            _ => false,
-        })
-        .cloned()
-        .collect()
-}
-
 #[component]
 fn ProductDetails(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
     move || {
-        let found = studio.workspace.with(|ws| ws.product(&id).cloned().map(|p| (p.clone(), render_product(ws, &p))));
-        let Some((product, body)) = found else {
+        let body = studio.workspace.with(|ws| ws.product(&id).map(|p| render_product(ws, p)));
+        let Some(body) = body else {
             return view! { <p class="hint">"This product no longer exists."</p> }.into_any();
         };
-        let diagnostics = studio.diagnostics.with(|ds| product_diagnostics(&product, ds));
+        let diagnostics = studio.product_diagnostics(&id);
         view! {
             {body}
             <h3 class="section-title">"Problems"</h3>
