@@ -11,6 +11,7 @@ pub mod dbt;
 pub mod dcs;
 pub mod dpds;
 mod error;
+pub mod export_set;
 mod fields;
 mod hints;
 pub mod json_schema;

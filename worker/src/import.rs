@@ -1,0 +1,138 @@
+//! Dropped or picked files into the open workspace: standard files (ODCS, ODPS, DCS), SQL
+//! `CREATE TABLE` scripts, zips of any of these, or a saved workspace. All or nothing: the
+//! first file that cannot be read stops the import with its file, line and column.
+
+use dpstudio_formats::bundle::{self, Source};
+use dpstudio_formats::{sql, sql_import, ErrorKind, FormatError};
+use dpstudio_model::Workspace;
+use dpstudio_protocol::{ImportSummary, InputFile, Response};
+
+use crate::unzip::{self, Entry};
+use crate::Reply;
+
+/// What one file turned out to be.
+enum Kind {
+    Spec,
+    Sql,
+    Workspace(Box<Workspace>),
+    /// Not something an import reads (a README, a dbt project file): skipped with a note.
+    Other(String),
+}
+
+pub fn run(current: &Workspace, files: Vec<InputFile>, bytes: Option<Vec<u8>>) -> Reply {
+    let mut summary = ImportSummary::default();
+    let entries = match expand(files, bytes, &mut summary) {
+        Ok(entries) => entries,
+        Err(message) => return Reply::failed(message),
+    };
+    let (mut specs, mut scripts, mut saved) = (Vec::new(), Vec::new(), None::<Workspace>);
+    for entry in &entries {
+        match kind_of(entry) {
+            Ok(Kind::Spec) => specs.push(entry),
+            Ok(Kind::Sql) => scripts.push(entry),
+            Ok(Kind::Workspace(w)) if saved.is_none() => saved = Some(*w),
+            Ok(Kind::Workspace(_)) => summary.skipped.push(format!("{}: a second saved workspace; the first one is opened", entry.name)),
+            Ok(Kind::Other(why)) => summary.skipped.push(format!("{}: {why}", entry.name)),
+            Err(message) => return Reply::failed(message),
+        }
+    }
+    if let Some(w) = saved {
+        // A repo bundle holds its workspace and the standard files exported from it: the
+        // workspace says everything the files say and more (layout, glossary, metrics).
+        if !specs.is_empty() || !scripts.is_empty() {
+            summary.skipped.push(format!(
+                "{} standard file(s) beside the saved workspace: the workspace is opened as saved",
+                specs.len() + scripts.len()
+            ));
+        }
+        summary.files = 1;
+        summary.is_workspace = true;
+        summary.products = w.products.len();
+        summary.contracts = w.contracts.len();
+        return imported(&w, summary);
+    }
+    if specs.is_empty() && scripts.is_empty() {
+        let why = if summary.skipped.is_empty() { String::new() } else { format!(" ({})", summary.skipped.join("; ")) };
+        return Reply::failed(format!("nothing to import: no workspace, ODCS, ODPS, DCS or SQL file{why}"));
+    }
+    let mut w = current.clone();
+    let sources: Vec<Source<'_>> = specs.iter().map(|e| Source { name: &e.name, text: &e.text }).collect();
+    if let Err(e) = bundle::import_into(&mut w, &sources) {
+        return Reply::failed(e.to_string());
+    }
+    for script in &scripts {
+        let stem = file_stem(&script.name);
+        match sql_import::import(stem, &script.text, sql::Dialect::Postgres) {
+            Ok(mut contract) => {
+                contract.id = dpstudio_model::unique_id(&contract.id, w.contracts.iter().map(|c| c.id.as_str()));
+                w.contracts.push(contract);
+            }
+            Err(e) => return Reply::failed(located(&script.name, &e)),
+        }
+    }
+    summary.files = specs.len() + scripts.len();
+    summary.products = w.products.len().saturating_sub(current.products.len());
+    summary.contracts = w.contracts.len().saturating_sub(current.contracts.len());
+    imported(&w, summary)
+}
+
+fn imported(w: &Workspace, summary: ImportSummary) -> Reply {
+    let response = Response::Imported { workspace: dpstudio_model::to_json(w), summary, findings: Vec::new() };
+    Reply { response, bytes: None }
+}
+
+/// Recognises a file by its extension and header. A file that claims to be a standard
+/// document but cannot be read is an error (with its position), not a skip.
+fn kind_of(entry: &Entry) -> Result<Kind, String> {
+    let extension = entry.name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match extension.as_str() {
+        "sql" | "ddl" => Ok(Kind::Sql),
+        "yaml" | "yml" => match bundle::detect(&entry.text) {
+            Ok(_) => Ok(Kind::Spec),
+            Err(e) if e.kind == ErrorKind::WrongDocument => Ok(Kind::Other("YAML of another kind".to_owned())),
+            Err(e) => Err(located(&entry.name, &e)),
+        },
+        "json" => match bundle::detect(&entry.text) {
+            Ok(_) => Ok(Kind::Spec),
+            Err(e) if e.kind == ErrorKind::WrongDocument => match dpstudio_model::from_json(&entry.text) {
+                Ok(w) => Ok(Kind::Workspace(Box::new(w))),
+                Err(load) if entry.from_zip => Ok(Kind::Other(format!("JSON of another kind ({load})"))),
+                Err(load) => Err(format!("{}: neither a saved workspace nor a standard document: {load}", entry.name)),
+            },
+            Err(e) => Err(located(&entry.name, &e)),
+        },
+        _ => Ok(Kind::Other("not a file kind an import reads".to_owned())),
+    }
+}
+
+/// `name` without folders and extensions: `sql/orders.ddl.sql` → `orders`.
+fn file_stem(name: &str) -> &str {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.split('.').next().filter(|s| !s.is_empty()).unwrap_or(base)
+}
+
+fn located(file: &str, e: &FormatError) -> String {
+    if e.line > 0 {
+        format!("{file}:{}:{}: {}", e.line, e.column, e.message)
+    } else {
+        format!("{file}: {}", e.message)
+    }
+}
+
+/// The files as entries: zips unpacked (what cannot be text is skipped with a note).
+fn expand(files: Vec<InputFile>, bytes: Option<Vec<u8>>, summary: &mut ImportSummary) -> Result<Vec<Entry>, String> {
+    let mut bytes = bytes;
+    let mut entries = Vec::new();
+    for file in files {
+        if file.zip {
+            let data = bytes.take().ok_or_else(|| format!("{}: the zip's bytes did not arrive", file.name))?;
+            entries.extend(unzip::text_entries(&file.name, &data, &mut summary.skipped)?);
+        } else {
+            entries.push(Entry { name: file.name, text: file.text, from_zip: false });
+        }
+    }
+    if entries.is_empty() {
+        return Err("nothing to import: no files".to_owned());
+    }
+    Ok(entries)
+}
