@@ -19,9 +19,9 @@ enum Kind {
     Other(String),
 }
 
-pub fn run(current: &Workspace, files: Vec<InputFile>, bytes: Option<Vec<u8>>) -> Reply {
+pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) -> Reply {
     let mut summary = ImportSummary::default();
-    let entries = match expand(files, bytes, &mut summary) {
+    let entries = match expand(files, buffers, &mut summary) {
         Ok(entries) => entries,
         Err(message) => return Reply::failed(message),
     };
@@ -120,12 +120,12 @@ fn located(file: &str, e: &FormatError) -> String {
 }
 
 /// The files as entries: zips unpacked (what cannot be text is skipped with a note).
-fn expand(files: Vec<InputFile>, bytes: Option<Vec<u8>>, summary: &mut ImportSummary) -> Result<Vec<Entry>, String> {
-    let mut bytes = bytes;
+fn expand(files: Vec<InputFile>, buffers: Vec<Vec<u8>>, summary: &mut ImportSummary) -> Result<Vec<Entry>, String> {
+    let mut buffers = buffers.into_iter();
     let mut entries = Vec::new();
     for file in files {
         if file.zip {
-            let data = bytes.take().ok_or_else(|| format!("{}: the zip's bytes did not arrive", file.name))?;
+            let data = buffers.next().ok_or_else(|| format!("{}: the zip's bytes did not arrive", file.name))?;
             entries.extend(unzip::text_entries(&file.name, &data, &mut summary.skipped)?);
         } else {
             entries.push(Entry { name: file.name, text: file.text, from_zip: false });

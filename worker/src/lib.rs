@@ -1,5 +1,5 @@
 //! The formats worker's work, free of any browser type so it is tested natively: a
-//! [`Request`] and the bytes beside it in, a [`Reply`] out. `main.rs` is the Web Worker glue.
+//! [`Request`] and the byte buffers beside it in, a [`Reply`] out. `main.rs` is the Web Worker glue.
 //!
 //! This module is the app's on-demand part: YAML, zip, SQL parsing and JSON Schema
 //! conformance are large, and a person designing products needs none of them to see the first
@@ -26,18 +26,18 @@ impl Reply {
 
 /// Answers one request. Never panics: every failure is a [`Response::Failed`] with a message
 /// a person can act on.
-pub fn handle(request: Request, bytes: Option<Vec<u8>>) -> Reply {
+pub fn handle(request: Request, buffers: Vec<Vec<u8>>) -> Reply {
     match request {
         Request::Export { workspace, target } => with_workspace(&workspace, |w| export::run(w, target)),
         Request::Preview { workspace, subject } => with_workspace(&workspace, |w| preview::run(w, &subject)),
-        Request::Import { workspace, files } => with_workspace(&workspace, |w| import::run(w, files, bytes)),
+        Request::Import { workspace, files } => with_workspace(&workspace, |w| import::run(w, files, buffers)),
     }
 }
 
 /// Handles a message as it arrives: JSON text that may not even be a request.
-pub fn handle_text(text: &str, bytes: Option<Vec<u8>>) -> Reply {
+pub fn handle_text(text: &str, buffers: Vec<Vec<u8>>) -> Reply {
     match serde_json::from_str::<Request>(text) {
-        Ok(request) => handle(request, bytes),
+        Ok(request) => handle(request, buffers),
         Err(e) => Reply::failed(format!("the formats module did not understand the request: {e}")),
     }
 }

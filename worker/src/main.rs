@@ -1,5 +1,6 @@
-//! The Web Worker's entry point: each message is `{ id, json, bytes? }`; the answer goes back
-//! with the same id. Zip bytes travel as a transferred `Uint8Array`, not inside the JSON.
+//! The Web Worker's entry point: each message is `{ id, json, buffers? }` (buffers: the zips'
+//! bytes as `Uint8Array`s); the answer `{ id, json, bytes? }` goes back with the same id, a
+//! zip's bytes as a transferred `Uint8Array`, not inside the JSON.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,8 +16,11 @@ fn main() {
         let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let id = field("id");
         let text = field("json").as_string().unwrap_or_default();
-        let bytes = field("bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|array| array.to_vec());
-        let reply = dpstudio_worker::handle_text(&text, bytes);
+        let buffers = match field("buffers").dyn_into::<js_sys::Array>() {
+            Ok(list) => list.iter().filter_map(|b| b.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()).collect(),
+            Err(_) => Vec::new(),
+        };
+        let reply = dpstudio_worker::handle_text(&text, buffers);
         let message = js_sys::Object::new();
         let set = |name: &str, value: &JsValue| {
             let _ = js_sys::Reflect::set(&message, &JsValue::from_str(name), value);

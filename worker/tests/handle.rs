@@ -30,7 +30,7 @@ fn zip_paths(bytes: &[u8]) -> Vec<String> {
 fn every_export_target_downloads_its_files() {
     let w = retail();
     for target in ExportTarget::ALL {
-        let reply = handle(Request::Export { workspace: json(&w), target }, None);
+        let reply = handle(Request::Export { workspace: json(&w), target }, Vec::new());
         let Response::Exported { file_name, mime, text, paths, .. } = reply.response else {
             panic!("{target:?}: {:?}", reply.response)
         };
@@ -59,7 +59,7 @@ fn every_export_target_downloads_its_files() {
 #[test]
 fn the_bundle_zip_holds_the_workspace_and_contracts() {
     let w = retail();
-    let reply = handle(Request::Export { workspace: json(&w), target: ExportTarget::Bundle }, None);
+    let reply = handle(Request::Export { workspace: json(&w), target: ExportTarget::Bundle }, Vec::new());
     let bytes = reply.bytes.expect("bundle is a zip");
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut saved = String::new();
@@ -74,7 +74,7 @@ fn the_bundle_zip_holds_the_workspace_and_contracts() {
 fn preview_shows_the_standard_document_of_a_product_or_contract() {
     let w = retail();
     let contract = &w.contracts[0];
-    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Contract(contract.id.clone()) }, None);
+    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Contract(contract.id.clone()) }, Vec::new());
     let Response::Preview { file_name, text, .. } = reply.response else { panic!("{:?}", reply.response) };
     assert_eq!(file_name, format!("{}.odcs.yaml", contract.id));
     let back = dpstudio_formats::odcs::import(&text).unwrap();
@@ -82,11 +82,11 @@ fn preview_shows_the_standard_document_of_a_product_or_contract() {
     assert_eq!(back.contract.schema.len(), contract.schema.len());
 
     let product = &w.products[0];
-    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Product(product.id.clone()) }, None);
+    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Product(product.id.clone()) }, Vec::new());
     let Response::Preview { text, .. } = reply.response else { panic!("{:?}", reply.response) };
     assert_eq!(dpstudio_formats::odps::import(&text).unwrap().product.id, product.id);
 
-    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Product("gone".into()) }, None);
+    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Product("gone".into()) }, Vec::new());
     assert!(failed_message(&reply).contains("'gone'"));
 }
 
@@ -100,7 +100,7 @@ fn importing_spec_files_adds_them_to_the_open_workspace() {
         InputFile { name: "imported.odcs.yaml".into(), text, zip: false },
         InputFile { name: "notes.txt".into(), text: "hello".into(), zip: false },
     ];
-    let reply = handle(Request::Import { workspace: json(&w), files }, None);
+    let reply = handle(Request::Import { workspace: json(&w), files }, Vec::new());
     let Response::Imported { workspace, summary, .. } = reply.response else { panic!("{:?}", reply.response) };
     let merged = dpstudio_model::from_json(&workspace).unwrap();
     assert_eq!(merged.contracts.len(), w.contracts.len() + 1);
@@ -114,10 +114,10 @@ fn importing_spec_files_adds_them_to_the_open_workspace() {
 #[test]
 fn importing_a_bundle_zip_opens_its_saved_workspace() {
     let w = retail();
-    let bundle = handle(Request::Export { workspace: json(&w), target: ExportTarget::Bundle }, None).bytes.unwrap();
+    let bundle = handle(Request::Export { workspace: json(&w), target: ExportTarget::Bundle }, Vec::new()).bytes.unwrap();
     let empty = dpstudio_model::Workspace { name: "Empty".into(), ..Default::default() };
     let files = vec![InputFile { name: "retail-bundle.zip".into(), text: String::new(), zip: true }];
-    let reply = handle(Request::Import { workspace: json(&empty), files }, Some(bundle));
+    let reply = handle(Request::Import { workspace: json(&empty), files }, vec![bundle]);
     let Response::Imported { workspace, summary, .. } = reply.response else { panic!("{:?}", reply.response) };
     assert!(summary.is_workspace);
     assert_eq!(dpstudio_model::from_json(&workspace).unwrap(), w);
@@ -129,7 +129,7 @@ fn importing_sql_ddl_adds_a_contract() {
     let empty = dpstudio_model::Workspace { name: "Empty".into(), ..Default::default() };
     let ddl = "CREATE TABLE orders (\n  order_id BIGINT PRIMARY KEY,\n  placed_at TIMESTAMP NOT NULL\n);\n";
     let files = vec![InputFile { name: "ddl/orders.sql".into(), text: ddl.into(), zip: false }];
-    let reply = handle(Request::Import { workspace: json(&empty), files }, None);
+    let reply = handle(Request::Import { workspace: json(&empty), files }, Vec::new());
     let Response::Imported { workspace, .. } = reply.response else { panic!("{:?}", reply.response) };
     let w = dpstudio_model::from_json(&workspace).unwrap();
     assert_eq!(w.contracts.len(), 1);
@@ -144,29 +144,29 @@ fn bad_files_fail_with_file_line_and_column_and_change_nothing() {
     let w = retail();
     let broken = "apiVersion: v3.2.0\nkind: DataContract\nid: x\nschema: [\n  - name: {\n";
     let files = vec![InputFile { name: "broken.odcs.yaml".into(), text: broken.into(), zip: false }];
-    let reply = handle(Request::Import { workspace: json(&w), files }, None);
+    let reply = handle(Request::Import { workspace: json(&w), files }, Vec::new());
     let message = failed_message(&reply);
     assert!(message.starts_with("broken.odcs.yaml:"), "{message}");
     let position: Vec<&str> = message.splitn(4, ':').collect();
     assert!(position[1].parse::<usize>().is_ok() && position[2].parse::<usize>().is_ok(), "line and column in {message}");
 
     let files = vec![InputFile { name: "wrong.json".into(), text: "{\"hello\": 1}".into(), zip: false }];
-    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, None)).to_owned();
+    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, Vec::new())).to_owned();
     assert!(message.starts_with("wrong.json: neither a saved workspace nor a standard document"), "{message}");
 
     let files = vec![InputFile { name: "x.zip".into(), text: String::new(), zip: true }];
-    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, Some(b"not a zip".to_vec()))).to_owned();
+    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, vec![b"not a zip".to_vec()])).to_owned();
     assert!(message.starts_with("x.zip: not a readable zip file"), "{message}");
 
     let files = vec![InputFile { name: "README.md".into(), text: "# hi".into(), zip: false }];
-    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, None)).to_owned();
+    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, Vec::new())).to_owned();
     assert!(message.starts_with("nothing to import"), "{message}");
 }
 
 #[test]
 fn a_message_that_is_not_a_request_gets_an_answer() {
-    let message = failed_message(&handle_text("{\"op\":\"launch\"}", None)).to_owned();
+    let message = failed_message(&handle_text("{\"op\":\"launch\"}", Vec::new())).to_owned();
     assert!(message.contains("did not understand"), "{message}");
-    let reply = handle_text(&encode(&Request::Export { workspace: "not json".into(), target: ExportTarget::Odps }), None);
+    let reply = handle_text(&encode(&Request::Export { workspace: "not json".into(), target: ExportTarget::Odps }), Vec::new());
     assert!(failed_message(&reply).contains("workspace could not be read"));
 }

@@ -4,7 +4,7 @@
 //! writes standard files (YAML, zip, SQL, JSON Schema conformance) lives in a second wasm module
 //! that runs in a Web Worker and is fetched the first time it is needed. Both sides share these
 //! types so a message is checked by the compiler on both ends; on the wire each message is one
-//! JSON string plus, for zips, one byte buffer sent beside it (bytes as a JSON array would be
+//! JSON string plus, for zips, byte buffers sent beside it (bytes as a JSON array would be
 //! four times their size).
 
 use serde::{Deserialize, Serialize};
@@ -19,8 +19,8 @@ pub enum Request {
     /// official schema.
     Preview { workspace: String, subject: Subject },
     /// Files a person dropped or picked, read into the open `workspace` (domains and teams
-    /// matched by name, ports linked to contracts already there). A zip comes as bytes in the
-    /// message's buffer: the one file of `files` with `zip: true`.
+    /// matched by name, ports linked to contracts already there). Zips come as bytes beside
+    /// the message: the n-th file with `zip: true` is the n-th buffer.
     Import { workspace: String, files: Vec<InputFile> },
 }
 
@@ -29,10 +29,10 @@ pub enum Request {
 #[serde(rename_all = "camelCase")]
 pub struct InputFile {
     pub name: String,
-    /// The text of a text file; empty for the zip that travels as bytes.
+    /// The text of a text file; empty for a zip, whose bytes travel beside the message.
     #[serde(default)]
     pub text: String,
-    /// True for the one file whose bytes travel in the message's buffer.
+    /// True for a zip file: its bytes are the next buffer beside the message.
     #[serde(default)]
     pub zip: bool,
 }
