@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use dpstudio_model::Edit;
 
-use crate::io::download;
+use crate::import::import_files;
+use crate::io::read_files;
 use crate::state::Studio;
 
 #[component]
@@ -14,13 +15,14 @@ pub fn Header() -> impl IntoView {
     let rename = move |ev: leptos::ev::Event| {
         let _ = studio.apply(Edit::SetName(event_target_value(&ev)));
     };
-    let save_file = move |_| {
-        let (file_name, json) = studio.workspace.with_untracked(|ws| {
-            (format!("{}.workspace.json", dpstudio_model::slugify(&ws.name)), dpstudio_model::to_json_pretty(ws))
-        });
-        if let Err(message) = download(&file_name, "application/json", &json) {
-            leptos::logging::error!("download failed: {message}");
-        }
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let folder_picker = NodeRef::<leptos::html::Input>::new();
+    let picked = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = read_files::from_list(input.files());
+        // Clear so picking the same file again imports it again.
+        input.set_value("");
+        import_files(studio, files);
     };
     view! {
         <header class="header">
@@ -39,9 +41,16 @@ pub fn Header() -> impl IntoView {
             <nav class="actions" aria-label="Workspace actions">
                 <button class="button icon" title="Undo (Ctrl+Z)" aria-label="Undo" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"↶"</button>
                 <button class="button icon" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"↷"</button>
-                <button class="button" on:click=save_file title="Download the workspace as a JSON file">
-                    "Download JSON"
-                </button>
+                <button class="button" title="Import ODCS, ODPS, DCS, SQL DDL, a zip or a saved workspace (or drop files on the page)"
+                    on:click=move |_| if let Some(input) = picker.get() { input.click() }>"Import…"</button>
+                <button class="button" title="Import every spec file in a folder"
+                    on:click=move |_| if let Some(input) = folder_picker.get() { input.click() }>"Import folder…"</button>
+                <button class="button primary" title="Export standard files, the repo bundle or the workspace JSON"
+                    on:click=move |_| studio.export_open.set(true)>"Export…"</button>
+                <input node_ref=picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
+                    data-testid="import-input" accept=".json,.yaml,.yml,.sql,.ddl,.zip" on:change=picked />
+                <input node_ref=folder_picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
+                    data-testid="import-folder-input" prop:webkitdirectory=true on:change=picked />
             </nav>
         </header>
     }

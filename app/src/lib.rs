@@ -1,11 +1,15 @@
 //! Data Product Studio, the browser app: components and browser glue only. Domain rules live
 //! in `dpstudio-check`, the model in `dpstudio-model`; this crate renders them and turns user
-//! actions into changes of the workspace.
+//! actions into changes of the workspace. Standard files are read and written by the formats
+//! module, a second wasm module in a Web Worker that loads on first use (`io::formats`).
 
 mod canvas;
 mod example;
+mod export_dialog;
 mod header;
+mod import;
 mod io;
+mod notice;
 mod panels;
 mod shortcuts;
 mod state;
@@ -16,20 +20,47 @@ use leptos::prelude::*;
 pub use example::example_workspace;
 pub use state::{Selection, Studio};
 
-/// The whole app: header, canvas, side panel and status bar around one workspace.
+/// The whole app: header, canvas, side panel and status bar around one workspace. Files
+/// dropped anywhere on the page are imported.
 #[component]
 pub fn App() -> impl IntoView {
     let studio = Studio::new(example_workspace());
     provide_context(studio);
     shortcuts::install(studio);
+    let dragging = RwSignal::new(false);
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|t| t.types().iter().any(|k| k.as_string().as_deref() == Some("Files")))
+    };
+    let over = move |ev: web_sys::DragEvent| {
+        if carries_files(&ev) {
+            // Without this the browser opens the file instead of dropping it here.
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    };
+    let drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = io::read_files::from_list(ev.data_transfer().and_then(|t| t.files()));
+        import::import_files(studio, files);
+    };
     view! {
-        <div class="app">
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=over
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=drop
+        >
             <header::Header />
+            <notice::NoticeBar />
             <main class="workbench">
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
             <status_bar::StatusBar />
+            <export_dialog::ExportDialog />
+            <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, zip or workspace files to import them"</div>
         </div>
     }
 }

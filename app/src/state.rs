@@ -16,6 +16,33 @@ pub enum Selection {
     UseCase(String),
 }
 
+/// A message about something the user started (an import, an export): what happened, or why
+/// it failed and that nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub title: String,
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Busy,
+    Done,
+    Failed,
+}
+
+impl Notice {
+    pub fn new(tone: Tone, title: impl Into<String>) -> Notice {
+        Notice { tone, title: title.into(), details: Vec::new() }
+    }
+
+    pub fn with_details(mut self, details: Vec<String>) -> Notice {
+        self.details = details;
+        self
+    }
+}
+
 /// Undo steps kept; older ones are dropped so a long workshop does not grow memory forever.
 const HISTORY_LIMIT: usize = 500;
 
@@ -28,6 +55,12 @@ pub struct Studio {
     pub diagnostics: RwSignal<Vec<Diagnostic>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// The latest import/export message, shown under the header until dismissed.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether the export dialog is open.
+    pub export_open: RwSignal<bool>,
+    /// Whether the inspector shows the spec preview; stays as chosen across selections.
+    pub preview_open: RwSignal<bool>,
     history: StoredValue<History>,
     checker: StoredValue<Checker>,
 }
@@ -42,6 +75,9 @@ impl Studio {
             diagnostics,
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            export_open: RwSignal::new(false),
+            preview_open: RwSignal::new(false),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
         }
@@ -55,6 +91,10 @@ impl Studio {
     /// Applies `edit` as part of the previous undo step (typing into one field, say).
     pub fn apply_merged(&self, edit: Edit) -> Result<(), EditError> {
         self.change(|history, ws| history.apply_merged(ws, edit))
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notice.set(Some(notice));
     }
 
     pub fn undo(&self) {

@@ -136,7 +136,10 @@ test('renaming the workspace and downloading it as JSON', async (t) => {
   await page.press('.workspace-name input', 'Enter');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download JSON' }).click(),
+    (async () => {
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await page.locator('.export-option[data-target="workspace-json"]').click();
+    })(),
   ]);
   assert.equal(download.suggestedFilename(), 'retail-b-mesh-b.workspace.json');
   const dir = await mkdtemp(join(tmpdir(), 'dpstudio-'));

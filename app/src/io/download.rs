@@ -1,13 +1,25 @@
-//! Saves text as a file through a temporary object URL and a clicked link — no server involved.
+//! Saves text or bytes as a file through a temporary object URL and a clicked link — no server
+//! involved.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
+/// Downloads `text` as `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    save(file_name, mime, &JsValue::from_str(text))
+}
+
+/// Downloads `bytes` (a zip) as `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    save(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn save(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |what: &str| format!("could not {what}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("create the file"))?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("create the file"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("create a download link"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("reach the page"))?;
     let anchor: web_sys::HtmlAnchorElement = document

@@ -1,5 +1,8 @@
-//! Browser glue for getting data in and out: file downloads.
+//! Browser glue for getting data in and out: downloads, reading picked or dropped files, and
+//! the on-demand formats module that turns the workspace into standard files and back.
 
 mod download;
+pub mod formats;
+pub mod read_files;
 
-pub use download::download;
+pub use download::{download, download_bytes};

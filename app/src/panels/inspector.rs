@@ -5,6 +5,7 @@ use dpstudio_check::Diagnostic;
 use dpstudio_model::{DataProduct, InputSource, Workspace};
 use leptos::prelude::*;
 
+use crate::panels::SpecPreview;
 use crate::state::{Selection, Studio};
 
 #[component]
@@ -71,18 +72,24 @@ fn source_label(ws: &Workspace, source: &InputSource) -> String {
 #[component]
 fn ProductDetails(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    move || {
-        let body = studio.workspace.with(|ws| ws.product(&id).map(|p| render_product(ws, p)));
+    let details_id = id.clone();
+    let details = move || {
+        let body = studio.workspace.with(|ws| ws.product(&details_id).map(|p| render_product(ws, p)));
         let Some(body) = body else {
             return view! { <p class="hint">"This product no longer exists."</p> }.into_any();
         };
-        let diagnostics = studio.product_diagnostics(&id);
+        let diagnostics = studio.product_diagnostics(&details_id);
         view! {
             {body}
             <h3 class="section-title">"Problems"</h3>
             <DiagnosticList diagnostics />
         }
         .into_any()
+    };
+    // The preview sits outside the re-rendered details so its choice and text survive edits.
+    view! {
+        {details}
+        <SpecPreview product_id=id />
     }
 }
 

@@ -1,0 +1,101 @@
+//! The export dialog: every standard the formats module writes, one click each. Files are
+//! produced in the worker; one file downloads as it is, several as a zip in the bundle layout.
+
+use dpstudio_protocol::{ExportTarget, Request, Response};
+use leptos::prelude::*;
+
+use crate::io::{download, download_bytes, formats};
+use crate::state::{Notice, Studio, Tone};
+
+#[component]
+pub fn ExportDialog() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    // Which target is being prepared, so its button shows progress and others wait.
+    let working = RwSignal::new(None::<ExportTarget>);
+    let close = move || studio.export_open.set(false);
+    let run = move |target: ExportTarget| {
+        working.set(Some(target));
+        let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
+        formats::call(&Request::Export { workspace, target }, Vec::new(), move |answer| {
+            working.set(None);
+            studio.notify(save(answer.response, answer.bytes));
+        });
+    };
+    let rows = ExportTarget::ALL
+        .into_iter()
+        .map(|target| {
+            view! {
+                <li>
+                    <button
+                        class="export-option"
+                        data-target=target.slug()
+                        disabled=move || working.get().is_some()
+                        on:click=move |_| run(target)
+                    >
+                        <span class="export-label">{target.label()}</span>
+                        <span class="export-detail">{target.detail()}</span>
+                        <span class="export-state" aria-hidden="true">{move || if working.get() == Some(target) { "Preparing…" } else { "" }}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let save_json = move |_| {
+        let (file_name, json) = studio.workspace.with_untracked(|ws| {
+            (format!("{}.workspace.json", dpstudio_model::slugify(&ws.name)), dpstudio_model::to_json_pretty(ws))
+        });
+        let notice = match download(&file_name, "application/json", &json) {
+            Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name}.")),
+            Err(message) => Notice::new(Tone::Failed, "The download failed.").with_details(vec![message]),
+        };
+        studio.notify(notice);
+    };
+    view! {
+        <Show when=move || studio.export_open.get()>
+            <div class="dialog-backdrop" on:click=move |_| close()>
+                <div
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="export-title"
+                    on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| if ev.key() == "Escape" { close() }
+                >
+                    <header class="dialog-header">
+                        <h2 id="export-title">"Export"</h2>
+                        <button class="button icon" aria-label="Close" title="Close (Esc)" autofocus on:click=move |_| close()>"×"</button>
+                    </header>
+                    <p class="hint">"Standard files for your repositories. Several files come as one zip laid out as the repo bundle; the files are written in your browser, nothing is uploaded."</p>
+                    <ul class="export-list">
+                        {rows.clone()}
+                        <li>
+                            <button class="export-option" data-target="workspace-json" on:click=save_json>
+                                <span class="export-label">"Workspace JSON"</span>
+                                <span class="export-detail">"this workspace as saved, to open again here or check with the CLI"</span>
+                            </button>
+                        </li>
+                    </ul>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Downloads what the worker wrote and says what it was.
+fn save(response: Response, bytes: Option<Vec<u8>>) -> Notice {
+    match response {
+        Response::Exported { file_name, mime, text, paths, .. } => {
+            let saved = match (&text, &bytes) {
+                (Some(text), _) => download(&file_name, &mime, text),
+                (None, Some(bytes)) => download_bytes(&file_name, &mime, bytes),
+                (None, None) => Err("the formats module sent no file".to_owned()),
+            };
+            match saved {
+                Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name} ({} file{}).", paths.len(), if paths.len() == 1 { "" } else { "s" })),
+                Err(message) => Notice::new(Tone::Failed, "The download failed.").with_details(vec![message]),
+            }
+        }
+        Response::Failed { message } => Notice::new(Tone::Failed, "Nothing was exported.").with_details(vec![message]),
+        other => Notice::new(Tone::Failed, "Nothing was exported.").with_details(vec![format!("unexpected answer: {other:?}")]),
+    }
+}

@@ -1,0 +1,76 @@
+//! Importing files into the open workspace: read them, let the formats module turn them into
+//! a workspace, then apply the difference as one undoable edit. Nothing changes on failure.
+
+use dpstudio_protocol::{Request, Response};
+use leptos::prelude::*;
+
+use crate::io::formats;
+use crate::io::read_files;
+use crate::state::{Notice, Studio, Tone};
+
+pub fn import_files(studio: Studio, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    studio.notify(Notice::new(Tone::Busy, format!("Importing {} file{}…", files.len(), if files.len() == 1 { "" } else { "s" })));
+    leptos::task::spawn_local(async move {
+        let read = match read_files::read(files).await {
+            Ok(read) => read,
+            Err(message) => {
+                studio.notify(failed(message));
+                return;
+            }
+        };
+        let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
+        let request = Request::Import { workspace, files: read.files };
+        formats::call(&request, read.buffers, move |answer| studio.notify(apply(studio, answer.response)));
+    });
+}
+
+fn apply(studio: Studio, response: Response) -> Notice {
+    let (json, summary) = match response {
+        Response::Imported { workspace, summary, .. } => (workspace, summary),
+        Response::Failed { message } => return failed(message),
+        other => return failed(format!("unexpected answer from the formats module: {other:?}")),
+    };
+    let incoming = match dpstudio_model::from_json(&json) {
+        Ok(w) => w,
+        Err(e) => return failed(format!("the imported workspace could not be read: {e}")),
+    };
+    let edit = studio.workspace.with_untracked(|current| {
+        if summary.is_workspace {
+            dpstudio_model::replace_edit(current, &incoming)
+        } else {
+            dpstudio_model::merge_edit(current, &incoming)
+        }
+    });
+    if let Err(e) = studio.apply(edit) {
+        return failed(format!("the import could not be applied: {e}"));
+    }
+    if summary.is_workspace {
+        studio.selection.set(None);
+    }
+    let title = if summary.is_workspace {
+        format!("Opened “{}”: {} products, {} contracts. Undo (Ctrl+Z) brings the previous workspace back.", incoming.name, summary.products, summary.contracts)
+    } else {
+        format!(
+            "Imported {} file{}: {} new product{}, {} new contract{}.",
+            summary.files,
+            plural(summary.files),
+            summary.products,
+            plural(summary.products),
+            summary.contracts,
+            plural(summary.contracts)
+        )
+    };
+    let details = summary.skipped.into_iter().map(|s| format!("Skipped {s}")).collect();
+    Notice::new(Tone::Done, title).with_details(details)
+}
+
+fn failed(message: String) -> Notice {
+    Notice::new(Tone::Failed, "Nothing was imported.").with_details(vec![message])
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
