@@ -111,6 +111,8 @@ struct Issue {
     message: String,
     /// Place it at the node's key (an unknown property) rather than at the node.
     at_key: bool,
+    /// The node has the wrong type; other complaints about the same node follow from that.
+    wrong_type: bool,
 }
 
 struct Issues<'v> {
@@ -123,14 +125,14 @@ struct Issues<'v> {
 }
 
 impl Issues<'_> {
-    fn push(&mut self, pointer: String, sentence: String, at_key: bool) {
+    fn push(&mut self, pointer: String, sentence: String, at_key: bool, wrong_type: bool) {
         if self.list.len() >= MAX_FINDINGS {
             self.truncated = true;
             return;
         }
         let message = format!("{}: {sentence}", readable_path(self.root, &pointer));
         if self.seen.insert((pointer.clone(), message.clone())) {
-            self.list.push(Issue { pointer, message, at_key });
+            self.list.push(Issue { pointer, message, at_key, wrong_type });
         }
     }
 
@@ -142,7 +144,8 @@ impl Issues<'_> {
             | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
                 for name in unexpected {
                     let child = format!("{pointer}/{}", escape(name));
-                    self.push(child, format!("property {} is not allowed here", Value::String(name.clone())), true);
+                    let text = format!("property {} is not allowed here", Value::String(name.clone()));
+                    self.push(child, text, true, false);
                 }
             }
             ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context }
@@ -152,7 +155,8 @@ impl Issues<'_> {
             }
             kind => {
                 let text = sentence(kind, instance).unwrap_or_else(|| error.to_string());
-                self.push(pointer, text, false);
+                let wrong_type = matches!(kind, ValidationErrorKind::Type { .. });
+                self.push(pointer, text, false, wrong_type);
             }
         }
     }
@@ -193,14 +197,16 @@ impl Issues<'_> {
                 } else {
                     format!("expected {}, found {}", types.join(" or "), describe(instance))
                 };
-                self.push(pointer.to_owned(), text, false);
+                self.push(pointer.to_owned(), text, false, !types.is_empty());
             }
         }
     }
 }
 
 /// Places every issue in the text and turns it into a finding.
-fn locate(file_name: &str, text: &str, issues: Issues<'_>) -> Vec<Finding> {
+fn locate(file_name: &str, text: &str, mut issues: Issues<'_>) -> Vec<Finding> {
+    let mistyped: HashSet<String> = issues.list.iter().filter(|i| i.wrong_type).map(|i| i.pointer.clone()).collect();
+    issues.list.retain(|i| i.wrong_type || i.at_key || !mistyped.contains(&i.pointer));
     let mut wanted = HashSet::new();
     for issue in &issues.list {
         let mut p = issue.pointer.as_str();
