@@ -182,3 +182,42 @@ fn push_escaped(path: &mut String, key: &str) {
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(text: &str, pointer: &str) -> Option<Place> {
+        let wanted: HashSet<String> = [pointer.to_owned()].into();
+        locate(text, &wanted).remove(pointer)
+    }
+
+    fn at(line: u32, column: u32) -> Position {
+        Position { line, column }
+    }
+
+    #[test]
+    fn keys_and_values_of_block_and_flow_nodes() {
+        let text = "a:\n  b: [x, {c: 1}]\n  d:\n    - e\n";
+        assert_eq!(place(text, "/a/b/1/c"), Some(Place { key: Some(at(2, 11)), node: at(2, 14), collection: false }));
+        assert_eq!(place(text, "/a/d").map(|p| p.best()), Some(at(3, 3)));
+        assert_eq!(place(text, "/a/d/0").map(|p| p.best()), Some(at(4, 7)));
+        assert_eq!(place(text, "").map(|p| p.best()), Some(at(1, 1)));
+    }
+
+    #[test]
+    fn complex_keys_and_aliases_are_stepped_over() {
+        let text = "base: &b {x: 1}\n? [k]\n: {y: 2}\nuse: *b\nlast: 3\n";
+        assert_eq!(place(text, "/use"), Some(Place { key: Some(at(4, 1)), node: at(4, 6), collection: false }));
+        assert_eq!(place(text, "/use/x"), None);
+        assert_eq!(place(text, "/last").map(|p| p.node), Some(at(5, 7)));
+    }
+
+    #[test]
+    fn keys_are_escaped_as_pointers_and_only_the_first_document_counts() {
+        let text = "a/b: 1\nc~d: 2\n---\ne: 3\n";
+        assert_eq!(place(text, "/a~1b").map(|p| p.node), Some(at(1, 6)));
+        assert_eq!(place(text, "/c~0d").map(|p| p.node), Some(at(2, 6)));
+        assert_eq!(place(text, "/e"), None);
+    }
+}
