@@ -23,6 +23,7 @@ mod commands;
 mod formats_cmd;
 mod generate;
 mod inspect;
+mod sample_input;
 
 #[derive(Parser)]
 #[command(
@@ -106,8 +107,10 @@ enum Command {
         #[arg(long, value_enum, default_value = "postgres")]
         dialect: formats_cmd::DialectArg,
     },
-    /// Read ODCS, ODPS and DCS files (or folders of them) and SQL `CREATE TABLE` scripts
-    /// (`*.sql`, one contract per file) into one workspace JSON file.
+    /// Read ODCS, ODPS and DCS files (or folders of them), SQL `CREATE TABLE` scripts
+    /// (`*.sql`, one contract per file) and JSON samples (`*.json` that is neither a standard
+    /// document nor a workspace, `*.ndjson`, `*.jsonl`: one inferred contract per file) into
+    /// one workspace JSON file.
     Import {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -120,6 +123,10 @@ enum Command {
         /// SQL dialect of `*.sql` inputs.
         #[arg(long, value_enum, default_value = "postgres")]
         dialect: formats_cmd::DialectArg,
+        /// Read every `*.json` file named as a JSON sample, even one that looks like a
+        /// standard document or a workspace.
+        #[arg(long)]
+        sample: bool,
     },
     /// Write a synthetic, realistic workspace (for demos, tests and benchmarks).
     Generate {
@@ -161,7 +168,9 @@ fn main() -> ExitCode {
         Command::Export { workspace, format, out, odcs_version, dialect } => {
             formats_cmd::export(&workspace, format, &out, odcs_version, dialect)
         }
-        Command::Import { inputs, out, name, dialect } => formats_cmd::import(&inputs, &out, name.as_deref(), dialect),
+        Command::Import { inputs, out, name, dialect, sample } => {
+            formats_cmd::import(&inputs, &out, name.as_deref(), dialect, sample)
+        }
         Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
     };
     match result {
