@@ -20,6 +20,7 @@ macro_rules! println {
 
 mod check_input;
 mod commands;
+mod diff_cmd;
 mod formats_cmd;
 mod generate;
 mod inspect;
@@ -78,10 +79,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Compare contracts: two workspace files (same id = same contract), two ODCS files
-    /// (`.odcs.yaml`), or an ODCS file and a workspace; exit 1 if any change is breaking.
+    /// Compare contracts: two workspace files or folders of standard files (same id = same
+    /// contract; added and removed contracts are listed), two contract files (`.odcs.yaml`,
+    /// DCS), or a contract file and a workspace or folder; exit 1 if any change is breaking.
     Diff {
-        /// The old version: a workspace JSON file or an ODCS contract (YAML or JSON).
+        /// The old version: a workspace JSON file, a folder of ODCS/ODPS/DCS files, or one
+        /// contract file (ODCS YAML or JSON, DCS).
         old: PathBuf,
         /// The new version, likewise.
         new: PathBuf,
@@ -163,7 +166,7 @@ fn main() -> ExitCode {
         Command::Rules { format } => commands::rules(matches!(format, RulesFormat::Json)),
         Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
         Command::Diff { old, new, contract, format } => {
-            inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
+            diff_cmd::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
         }
         Command::Export { workspace, format, out, odcs_version, dialect } => {
             formats_cmd::export(&workspace, format, &out, odcs_version, dialect)
