@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use dpstudio_check::{catalog, check as run_checks, Severity};
 
-use crate::check_input;
+use crate::{check_input, spec_scope};
 
 /// Checks a workspace JSON or standard files (see [`check_input`]). Exit 1 when any
 /// diagnostic is an error; a file that cannot be read or imported prints
@@ -18,7 +18,16 @@ pub fn check(inputs: &[PathBuf], json: bool) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(2));
         }
     };
-    let diagnostics = run_checks(&input.workspace);
+    let mut diagnostics = run_checks(&input.workspace);
+    if input.from_specs {
+        spec_scope::keep_checkable(&mut diagnostics);
+        // On stderr under --format json, so standard output stays one JSON document.
+        if json {
+            eprintln!("{}", spec_scope::note());
+        } else {
+            println!("{}", spec_scope::note());
+        }
+    }
     if json {
         // Each diagnostic as the check crate serialises it, plus `file` when known.
         let rows: Vec<serde_json::Value> = diagnostics

@@ -25,6 +25,7 @@ mod formats_cmd;
 mod generate;
 mod inspect;
 mod sample_input;
+mod spec_scope;
 
 #[derive(Parser)]
 #[command(
