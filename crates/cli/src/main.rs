@@ -21,6 +21,7 @@ macro_rules! println {
 mod check_input;
 mod commands;
 mod diff_cmd;
+mod conformance_opt;
 mod formats_cmd;
 mod generate;
 mod inspect;
@@ -64,6 +65,10 @@ enum Command {
         inputs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Also validate each standard file against its official JSON Schema, read from this
+        /// folder (the shared reference folder, e.g. ../shared/reference).
+        #[arg(long, value_name = "DIR")]
+        conformance: Option<PathBuf>,
     },
     /// Print the catalog of validation rules.
     Rules {
@@ -162,7 +167,9 @@ fn write_stdout(args: std::fmt::Arguments) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { inputs, format } => commands::check(&inputs, matches!(format, Format::Json)),
+        Command::Check { inputs, format, conformance } => {
+            commands::check(&inputs, matches!(format, Format::Json), conformance.as_deref())
+        }
         Command::Rules { format: RulesFormat::Markdown } => commands::rules_markdown(),
         Command::Rules { format } => commands::rules(matches!(format, RulesFormat::Json)),
         Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
