@@ -14,6 +14,7 @@ use dpstudio_model::{DataContract, DataProduct, Property, Workspace};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::index::Index;
 use crate::rules;
+use crate::rules::property_pass::run_property_rules;
 use crate::rules::walk::{each_property, At};
 
 /// Rule families, in the order the catalog lists them.
@@ -109,7 +110,20 @@ pub struct Sink<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    pub(crate) fn new(rule: &'static Rule, out: &'a mut Vec<Diagnostic>) -> Self {
+        Sink { rule, out }
+    }
+
+    /// A sink for another rule into the same list: for checks that serve several rules in
+    /// one pass over what they read.
+    pub(crate) fn with_rule(&mut self, rule: &'static Rule) -> Sink<'_> {
+        Sink { rule, out: self.out }
+    }
+
+    /// Cold: a workspace being edited has few problems, and keeping the message formatting
+    /// out of the rules' hot paths lets them stay small enough to inline.
+    #[cold]
     pub fn emit(&mut self, location: Location, message: impl Into<String>, hint: impl Into<String>) {
         self.out.push(Diagnostic {
             rule: self.rule.id,
@@ -165,19 +179,19 @@ struct ByScope {
     workspace: Vec<(&'static Rule, WorkspaceFn)>,
     product: Vec<(&'static Rule, ProductFn)>,
     contract: Vec<(&'static Rule, ContractFn)>,
-    property: Vec<(&'static Rule, PropertyFn)>,
 }
 
 fn by_scope() -> &'static ByScope {
     static BY_SCOPE: OnceLock<ByScope> = OnceLock::new();
     BY_SCOPE.get_or_init(|| {
-        let mut s = ByScope { workspace: Vec::new(), product: Vec::new(), contract: Vec::new(), property: Vec::new() };
+        let mut s = ByScope { workspace: Vec::new(), product: Vec::new(), contract: Vec::new() };
         for rule in catalog() {
             match rule.check {
                 Check::Workspace(f) => s.workspace.push((rule, f)),
                 Check::Product(f) => s.product.push((rule, f)),
                 Check::Contract(f) => s.contract.push((rule, f)),
-                Check::Property(f) => s.property.push((rule, f)),
+                // Called directly by `run_property_rules`.
+                Check::Property(_) => {}
             }
         }
         s
@@ -202,11 +216,7 @@ pub(crate) fn run_contract_rules(index: &Index, contract: &DataContract, out: &m
     for &(rule, run) in &scoped.contract {
         run(index, contract, &mut Sink { rule, out });
     }
-    each_property(contract, |at, _, property| {
-        for &(rule, run) in &scoped.property {
-            run(index, contract, at, property, &mut Sink { rule, out: &mut *out });
-        }
-    });
+    each_property(contract, |at, _, property| run_property_rules(index, contract, at, property, out));
 }
 
 /// A total order (errors first, then location, rule, text), so results do not depend on the

@@ -31,9 +31,7 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            self.add(tail_word(rest));
         }
     }
 
@@ -58,5 +56,41 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The last 1–7 bytes of a string as one word, zero-padded, built from at most three loads.
+/// Copying them into a buffer instead would call `memcpy` (the length is not a constant) for
+/// nearly every id and name hashed.
+fn tail_word(rest: &[u8]) -> u64 {
+    let byte = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
+    let mut word = 0;
+    let mut at = 0;
+    if let Some(four) = rest.get(..4) {
+        word = u64::from(u32::from_le_bytes([four[0], four[1], four[2], four[3]]));
+        at = 4;
+    }
+    if let Some(two) = rest.get(at..at + 2) {
+        word |= u64::from(u16::from_le_bytes([two[0], two[1]])) << (8 * at);
+        at += 2;
+    }
+    if at < rest.len() {
+        word |= byte(at) << (8 * at);
+    }
+    word
+}
+
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::tail_word;
+
+    #[test]
+    fn tail_word_is_the_bytes_zero_padded() {
+        let bytes = *b"abcdefg";
+        for len in 1..=7 {
+            let mut word = [0u8; 8];
+            word[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(tail_word(&bytes[..len]), u64::from_le_bytes(word), "{len}");
+        }
+    }
+}

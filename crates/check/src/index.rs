@@ -8,8 +8,10 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::hash_map::Entry;
 
-use dpstudio_model::{DataContract, DataProduct, InputSource, Property, SchemaObject, Workspace};
+use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace};
 
+pub(crate) use crate::field_table::Field;
+use crate::field_table::FieldTable;
 use crate::hash::{FastMap, FastSet};
 
 /// A read-only view of a workspace with id lookups. When ids are duplicated, lookups return
@@ -35,7 +37,7 @@ pub struct Index<'w> {
     /// Contract ids some input or output port names.
     used_contracts: FastSet<&'w str>,
     /// Per contract position, built on first use.
-    objects: Vec<OnceCell<FastMap<&'w str, ObjectFields<'w>>>>,
+    fields: Vec<OnceCell<FieldTable<'w>>>,
     pii_hashes: Vec<OnceCell<Vec<u64>>>,
     unmarked_hashes: Vec<OnceCell<Vec<u64>>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
@@ -45,18 +47,6 @@ pub struct Index<'w> {
     /// of one contract derive from one upstream contract) skip the hash table.
     last_contract: Cell<usize>,
 }
-
-/// An object's top-level properties; big objects get a name map so lookups stay O(1), small
-/// ones (most) are scanned, which is faster than hashing.
-struct ObjectFields<'w> {
-    object: &'w SchemaObject,
-    by_name: Option<FastMap<&'w str, &'w Property>>,
-}
-
-/// Objects with more top-level properties than this get a name map; smaller ones are
-/// scanned. 0 means always map: a lookup then touches the map and one name, not every name,
-/// which matters when the upstream contract is no longer in cache.
-const SCAN_LIMIT: usize = 0;
 
 /// A contract with at most this many top-level properties is scanned rather than indexed when
 /// nothing has built its tables yet (see [`Index::field`]).
@@ -82,6 +72,13 @@ pub enum FieldLookup<'w> {
     /// The contract exists but has no such object or property.
     NoField,
     Found(&'w DataContract, &'w Property),
+}
+
+/// [`FieldLookup`] with what the field table knows about a found field.
+pub(crate) enum Resolved<'w> {
+    NoContract,
+    NoField,
+    Found(&'w DataContract, Field<'w>),
 }
 
 impl<'w> Index<'w> {
@@ -146,7 +143,7 @@ impl<'w> Index<'w> {
                 .collect(),
             read_by_products,
             used_contracts,
-            objects: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             pii_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
@@ -268,37 +265,48 @@ impl<'w> Index<'w> {
     /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
     /// Nested segments name child properties or the properties of an array's items.
     pub fn field(&self, home: &str, reference: &str) -> FieldLookup<'w> {
+        match self.resolve(home, reference) {
+            Resolved::NoContract => FieldLookup::NoContract,
+            Resolved::NoField => FieldLookup::NoField,
+            Resolved::Found(contract, field) => FieldLookup::Found(contract, field.property),
+        }
+    }
+
+    /// [`Index::field`], with whether the field is personal data (known without reading it
+    /// for top-level fields).
+    pub(crate) fn resolve(&self, home: &str, reference: &str) -> Resolved<'w> {
         let (contract_id, path) = split_at_byte(reference, b'/').unwrap_or((home, reference));
         let Some((position, contract)) = self.position(contract_id) else {
-            return FieldLookup::NoContract;
+            return Resolved::NoContract;
         };
-        let Some((object_name, rest)) = split_at_byte(path, b'.') else { return FieldLookup::NoField };
-        let mut segments = rest.split(|c: char| c == '.');
-        let Some(name) = segments.next() else { return FieldLookup::NoField };
-        let built = self.objects.get(position).and_then(OnceCell::get);
+        // `object.property`, then the nested segments, if any.
+        let Some(dot) = path.bytes().position(|b| b == b'.') else { return Resolved::NoField };
+        let second_dot = path.bytes().skip(dot + 1).position(|b| b == b'.').map(|i| dot + 1 + i);
+        let (key, nested) = match second_dot {
+            Some(at) => (path.get(..at).unwrap_or_default(), path.get(at + 1..)),
+            None => (path, None),
+        };
+        let (object_name, name) = key.split_at(dot);
+        let name = name.get(1..).unwrap_or_default();
+        let built = self.fields.get(position).and_then(OnceCell::get);
         let small = contract.schema.iter().map(|o| o.properties.len()).sum::<usize>() <= SMALL_CONTRACT;
         let top = if built.is_none() && small {
             // A few lookups into a small contract (after an edit) are cheaper as scans than
-            // building its tables.
+            // building its table.
             let object = contract.schema.iter().find(|o| o.name == object_name);
-            object.and_then(|o| o.properties.iter().find(|p| p.name == name))
+            object.and_then(|o| o.properties.iter().find(|p| p.name == name)).map(|p| Field { property: p, personal: p.pii })
         } else {
-            self.objects_at(position, contract).and_then(|objects| {
-                let fields = objects.get(object_name)?;
-                match &fields.by_name {
-                    Some(map) => map.get(name).copied(),
-                    None => fields.object.properties.iter().find(|p| p.name == name),
-                }
-            })
+            self.field_table(position, contract).and_then(|table| table.get(object_name, name))
         };
-        let found = segments.try_fold(top, |at, name| {
-            let at = at?;
+        let Some(top) = top else { return Resolved::NoField };
+        let Some(nested) = nested else { return Resolved::Found(contract, top) };
+        let found = nested.split('.').try_fold(top.property, |at, name| {
             let child = at.properties.iter().find(|p| p.name == name);
-            Some(child.or_else(|| at.items.as_ref().and_then(|i| i.properties.iter().find(|p| p.name == name))))
+            child.or_else(|| at.items.as_ref().and_then(|i| i.properties.iter().find(|p| p.name == name)))
         });
-        match found.flatten() {
-            Some(property) => FieldLookup::Found(contract, property),
-            None => FieldLookup::NoField,
+        match found {
+            Some(property) => Resolved::Found(contract, Field { property, personal: property.pii }),
+            None => Resolved::NoField,
         }
     }
 
@@ -313,8 +321,30 @@ impl<'w> Index<'w> {
     /// contracts and products then find small ready-made lists instead of walking the
     /// contract again after it has left the cache. Full checks only; an update stays lazy.
     pub(crate) fn prepare(&self, contract: &DataContract) {
-        let _ = self.pii_hashes(&contract.id);
-        let _ = self.unmarked_hashes(&contract.id);
+        // Only the first contract of an id is ever looked up.
+        let Some((position, first)) = self.position(&contract.id) else { return };
+        let cells = (self.fields.get(position), self.pii_hashes.get(position), self.unmarked_hashes.get(position));
+        let (Some(fields), Some(pii), Some(unmarked)) = cells else { return };
+        if fields.get().is_some() || pii.get().is_some() || unmarked.get().is_some() {
+            return;
+        }
+        // One walk hashes each name once for all three.
+        let mut table = FieldTable::empty(first);
+        let (mut pii_list, mut unmarked_list) = (Vec::new(), Vec::new());
+        each_named(first, |top_level, property, hash| {
+            if property.pii {
+                pii_list.push(hash);
+            }
+            if !crate::rules::classifies_personal_data(property.pii, &property.classification) {
+                unmarked_list.push(hash);
+            }
+            if let Some(o) = top_level {
+                table.add(o, property, hash);
+            }
+        });
+        let _ = fields.set(table);
+        let _ = pii.set(sorted_set(pii_list));
+        let _ = unmarked.set(sorted_set(unmarked_list));
     }
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
@@ -341,12 +371,12 @@ impl<'w> Index<'w> {
         let Some(cell) = cells.get(position) else { return &[] };
         cell.get_or_init(|| {
             let mut hashes = Vec::new();
-            for object in &contract.schema {
-                collect_hashes(&object.properties, &keep, &mut hashes);
-            }
-            hashes.sort_unstable();
-            hashes.dedup();
-            hashes
+            each_named(contract, |_, property, hash| {
+                if keep(property) {
+                    hashes.push(hash);
+                }
+            });
+            sorted_set(hashes)
         })
     }
 
@@ -379,23 +409,8 @@ impl<'w> Index<'w> {
         Some((position, self.workspace.contracts.get(position)?))
     }
 
-    fn objects_at(&self, position: usize, contract: &'w DataContract) -> Option<&FastMap<&'w str, ObjectFields<'w>>> {
-        let cell = self.objects.get(position)?;
-        let objects = cell.get_or_init(|| {
-            let mut map = FastMap::with_capacity_and_hasher(contract.schema.len(), Default::default());
-            for object in &contract.schema {
-                let by_name = (object.properties.len() > SCAN_LIMIT).then(|| {
-                    let mut names = FastMap::with_capacity_and_hasher(object.properties.len(), Default::default());
-                    for p in &object.properties {
-                        names.entry(p.name.as_str()).or_insert(p);
-                    }
-                    names
-                });
-                map.entry(object.name.as_str()).or_insert(ObjectFields { object, by_name });
-            }
-            map
-        });
-        Some(objects)
+    fn field_table(&self, position: usize, contract: &'w DataContract) -> Option<&FieldTable<'w>> {
+        Some(self.fields.get(position)?.get_or_init(|| FieldTable::new(contract)))
     }
 }
 
@@ -406,14 +421,31 @@ pub(crate) fn split_at_byte(s: &str, delimiter: u8) -> Option<(&str, &str)> {
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
-fn collect_hashes(properties: &[Property], keep: &impl Fn(&Property) -> bool, out: &mut Vec<u64>) {
-    for property in properties {
-        if keep(property) {
-            out.push(name_hash(&property.name));
-        }
-        collect_hashes(&property.properties, keep, out);
-        if let Some(items) = &property.items {
-            collect_hashes(&items.properties, keep, out);
+/// Calls `visit` for every property of every schema object (nested ones and array items'
+/// included) with its name's hash and, for a top-level property, its object's position.
+fn each_named<'c>(contract: &'c DataContract, mut visit: impl FnMut(Option<usize>, &'c Property, u64)) {
+    fn nested<'c>(properties: &'c [Property], visit: &mut impl FnMut(Option<usize>, &'c Property, u64)) {
+        for property in properties {
+            visit(None, property, name_hash(&property.name));
+            nested(&property.properties, visit);
+            if let Some(items) = &property.items {
+                nested(&items.properties, visit);
+            }
         }
     }
+    for (o, object) in contract.schema.iter().enumerate() {
+        for property in &object.properties {
+            visit(Some(o), property, name_hash(&property.name));
+            nested(&property.properties, &mut visit);
+            if let Some(items) = &property.items {
+                nested(&items.properties, &mut visit);
+            }
+        }
+    }
+}
+
+fn sorted_set(mut hashes: Vec<u64>) -> Vec<u64> {
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }

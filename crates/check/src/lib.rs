@@ -11,6 +11,7 @@ mod diagnostic;
 /// Contract diff: changes between two versions, breaking or not, and the version bump needed.
 pub mod diff;
 mod engine;
+mod field_table;
 mod hash;
 /// Impact analysis: everything downstream of a product, contract or field.
 pub mod impact;

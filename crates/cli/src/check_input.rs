@@ -17,6 +17,9 @@ pub struct Input {
     pub workspace: Workspace,
     /// The name diagnostics without a known file carry: the workspace file, or the inputs.
     pub label: String,
+    /// True when the input is standard files, not a workspace: some rules cannot apply
+    /// (see `spec_scope`).
+    pub from_specs: bool,
     contracts: HashMap<String, String>,
     products: HashMap<String, String>,
 }
@@ -43,7 +46,7 @@ pub fn load(inputs: &[PathBuf]) -> Result<Input, String> {
             let text = std::fs::read_to_string(single).map_err(|e| format!("cannot read {}: {e}", single.display()))?;
             if bundle::detect(&text).is_err() {
                 let workspace = dpstudio_model::from_json(&text).map_err(|e| format!("{}: {e}", single.display()))?;
-                return Ok(Input { workspace, label, contracts: HashMap::new(), products: HashMap::new() });
+                return Ok(Input { workspace, label, from_specs: false, contracts: HashMap::new(), products: HashMap::new() });
             }
         }
     }
@@ -69,7 +72,7 @@ pub fn load(inputs: &[PathBuf]) -> Result<Input, String> {
     for (p, file) in workspace.products.iter().zip(product_files) {
         products.entry(p.id.clone()).or_insert(file);
     }
-    Ok(Input { workspace, label, contracts, products })
+    Ok(Input { workspace, label, from_specs: true, contracts, products })
 }
 
 fn is_yaml(path: &std::path::Path) -> bool {

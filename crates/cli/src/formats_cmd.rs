@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpstudio_formats::bundle::{self, Source};
+use crate::sample_input;
+
 use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, repo_bundle, sql, sql_import, ErrorKind};
 
 /// Which standard files `export` writes.
@@ -161,13 +163,25 @@ fn file_stem(id: &str) -> String {
 }
 
 /// Reads ODCS, ODPS and DCS files (folders are searched for `*.yaml`, `*.yml` and `*.json`
-/// files of those standards) into one workspace JSON. Any error stops the import and nothing
-/// is written.
-pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>, dialect: DialectArg) -> Result<ExitCode, String> {
-    // SQL scripts only when named: a bundle folder's `sql/` holds DDL exported from the very
-    // contracts its ODCS files describe.
-    let (sql_inputs, spec_inputs): (Vec<PathBuf>, Vec<PathBuf>) =
+/// files of those standards), SQL scripts and JSON samples (see [`sample_input`]) into one
+/// workspace JSON. Any error stops the import and nothing is written.
+pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>, dialect: DialectArg, sample: bool) -> Result<ExitCode, String> {
+    // SQL scripts and samples only when named: a bundle folder's `sql/` holds DDL exported
+    // from the very contracts its ODCS files describe, and its JSON files are specs.
+    let (sql_inputs, other_inputs): (Vec<PathBuf>, Vec<PathBuf>) =
         inputs.iter().cloned().partition(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")));
+    let mut samples: Vec<(PathBuf, String)> = Vec::new();
+    let mut spec_inputs: Vec<PathBuf> = Vec::new();
+    for path in other_inputs {
+        if path.is_file() && sample_input::json_like(&path) {
+            let text = read(&path)?;
+            if sample_input::is_sample(&path, &text, sample) {
+                samples.push((path, text));
+                continue;
+            }
+        }
+        spec_inputs.push(path);
+    }
     let files = if spec_inputs.is_empty() { Vec::new() } else { read_spec_files(&spec_inputs)? };
     let sources = sources(&files);
     let workspace_name = name.map(str::to_owned).unwrap_or_else(|| {
@@ -181,7 +195,12 @@ pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>, dialect: Diale
         contract.id = dpstudio_model::unique_id(&contract.id, workspace.contracts.iter().map(|c| c.id.as_str()));
         workspace.contracts.push(contract);
     }
-    let files_len = files.len() + sql_inputs.len();
+    for (path, text) in &samples {
+        let mut contract = sample_input::import(path, text)?;
+        contract.id = dpstudio_model::unique_id(&contract.id, workspace.contracts.iter().map(|c| c.id.as_str()));
+        workspace.contracts.push(contract);
+    }
+    let files_len = files.len() + sql_inputs.len() + samples.len();
     std::fs::write(out, dpstudio_model::to_json_pretty(&workspace)).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
         "imported {} file(s): {} product(s), {} contract(s) → {}",
@@ -235,7 +254,7 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn located(file: &str, e: &dpstudio_formats::FormatError) -> String {
+pub fn located(file: &str, e: &dpstudio_formats::FormatError) -> String {
     if e.line > 0 { format!("{file}:{}:{}: {}", e.line, e.column, e.message) } else { format!("{file}: {}", e.message) }
 }
 

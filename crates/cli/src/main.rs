@@ -20,9 +20,13 @@ macro_rules! println {
 
 mod check_input;
 mod commands;
+mod diff_cmd;
+mod conformance_opt;
 mod formats_cmd;
 mod generate;
 mod inspect;
+mod sample_input;
+mod spec_scope;
 
 #[derive(Parser)]
 #[command(
@@ -61,6 +65,10 @@ enum Command {
         inputs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Also validate each standard file against its official JSON Schema, read from this
+        /// folder (the shared reference folder, e.g. ../shared/reference).
+        #[arg(long, value_name = "DIR")]
+        conformance: Option<PathBuf>,
     },
     /// Print the catalog of validation rules.
     Rules {
@@ -77,10 +85,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Compare contracts: two workspace files (same id = same contract), two ODCS files
-    /// (`.odcs.yaml`), or an ODCS file and a workspace; exit 1 if any change is breaking.
+    /// Compare contracts: two workspace files or folders of standard files (same id = same
+    /// contract; added and removed contracts are listed), two contract files (`.odcs.yaml`,
+    /// DCS), or a contract file and a workspace or folder; exit 1 if any change is breaking.
     Diff {
-        /// The old version: a workspace JSON file or an ODCS contract (YAML or JSON).
+        /// The old version: a workspace JSON file, a folder of ODCS/ODPS/DCS files, or one
+        /// contract file (ODCS YAML or JSON, DCS).
         old: PathBuf,
         /// The new version, likewise.
         new: PathBuf,
@@ -106,8 +116,10 @@ enum Command {
         #[arg(long, value_enum, default_value = "postgres")]
         dialect: formats_cmd::DialectArg,
     },
-    /// Read ODCS, ODPS and DCS files (or folders of them) and SQL `CREATE TABLE` scripts
-    /// (`*.sql`, one contract per file) into one workspace JSON file.
+    /// Read ODCS, ODPS and DCS files (or folders of them), SQL `CREATE TABLE` scripts
+    /// (`*.sql`, one contract per file) and JSON samples (`*.json` that is neither a standard
+    /// document nor a workspace, `*.ndjson`, `*.jsonl`: one inferred contract per file) into
+    /// one workspace JSON file.
     Import {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -120,6 +132,10 @@ enum Command {
         /// SQL dialect of `*.sql` inputs.
         #[arg(long, value_enum, default_value = "postgres")]
         dialect: formats_cmd::DialectArg,
+        /// Read every `*.json` file named as a JSON sample, even one that looks like a
+        /// standard document or a workspace.
+        #[arg(long)]
+        sample: bool,
     },
     /// Write a synthetic, realistic workspace (for demos, tests and benchmarks).
     Generate {
@@ -151,17 +167,21 @@ fn write_stdout(args: std::fmt::Arguments) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { inputs, format } => commands::check(&inputs, matches!(format, Format::Json)),
+        Command::Check { inputs, format, conformance } => {
+            commands::check(&inputs, matches!(format, Format::Json), conformance.as_deref())
+        }
         Command::Rules { format: RulesFormat::Markdown } => commands::rules_markdown(),
         Command::Rules { format } => commands::rules(matches!(format, RulesFormat::Json)),
         Command::Impact { workspace, id, format } => inspect::impact(&workspace, &id, matches!(format, Format::Json)),
         Command::Diff { old, new, contract, format } => {
-            inspect::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
+            diff_cmd::diff(&old, &new, contract.as_deref(), matches!(format, Format::Json))
         }
         Command::Export { workspace, format, out, odcs_version, dialect } => {
             formats_cmd::export(&workspace, format, &out, odcs_version, dialect)
         }
-        Command::Import { inputs, out, name, dialect } => formats_cmd::import(&inputs, &out, name.as_deref(), dialect),
+        Command::Import { inputs, out, name, dialect, sample } => {
+            formats_cmd::import(&inputs, &out, name.as_deref(), dialect, sample)
+        }
         Command::Generate { products, seed, out } => generate::generate(products, seed, out.as_deref()),
     };
     match result {

@@ -81,7 +81,7 @@ fn impact_of_an_unknown_id_exits_2_with_a_message() {
 fn diff_of_identical_workspaces_exits_0() {
     let out = dpstudio(&["diff", &example(), &example()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("0 contract(s) changed, 0 breaking change(s)"));
+    assert!(stdout(&out).contains("0 contract(s) changed, 0 added, 0 removed, 0 breaking change(s)"));
 }
 
 #[test]

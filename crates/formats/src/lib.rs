@@ -1,5 +1,5 @@
 //! Converters between the workspace model and standard specification files (ODCS, ODPS, DPDS,
-//! dbt, SQL DDL, JSON Schema, Markdown). Each standard gets its own module; the model never
+//! dbt, SQL DDL, JSON Schema, Markdown; JSON samples in). Each standard gets its own module; the model never
 //! depends on a wire format.
 //!
 //! Importers take text and return values or a [`FormatError`] with a line and column; they
@@ -14,6 +14,7 @@ mod error;
 pub mod export_set;
 mod fields;
 mod hints;
+pub mod json_sample;
 pub mod json_schema;
 pub mod markdown;
 pub mod odcs;

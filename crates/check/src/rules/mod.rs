@@ -4,7 +4,9 @@
 
 mod graph;
 mod principles;
+pub(crate) mod property_pass;
 mod references;
+mod sources;
 mod structure;
 mod values;
 

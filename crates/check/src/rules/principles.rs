@@ -5,12 +5,13 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, Status};
 
-use super::values::{blank, classifies_personal_data, minutes};
+use super::values::{blank, classifies_personal_data, is_public, minutes};
+use super::sources::{check_sources, SourceRules};
 use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
 use crate::diagnostic::Severity;
 use crate::engine::{Check, Family, Rule, Sink};
-use crate::index::{name_hash, split_at_byte, FieldLookup, Index};
+use crate::index::Index;
 
 const fn rule(
     id: &'static str,
@@ -237,36 +238,23 @@ pub const PII_LINEAGE: Rule = rule(
     Check::Property(pii_lineage),
 );
 
-fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
-    for (i, source) in property.transform_source_objects.iter().enumerate() {
-        // Most sources are not personal data: rule them out by name before resolving.
-        let upstream_contract = split_at_byte(source, b'/').map_or(contract.id.as_str(), |(c, _)| c);
-        let personal = index.pii_hashes(upstream_contract);
-        if personal.is_empty() {
-            continue;
-        }
-        // The last segment: after the last '.' or '/', or all of it.
-        let last = source.bytes().rposition(|b| b == b'.' || b == b'/');
-        let field_name = last.map_or(Some(source.as_str()), |i| source.get(i + 1..)).unwrap_or_default();
-        if personal.binary_search(&name_hash(field_name)).is_err() {
-            continue;
-        }
-        // A marked field is fine whatever its sources hold; asking costs no lookup upstream
-        // (derived personal-data fields are usually marked, so this ends most such cases).
-        if classifies_personal_data(property.pii, &property.classification) {
-            return;
-        }
-        if let FieldLookup::Found(_, upstream) = index.field(&contract.id, source) {
-            if upstream.pii {
-                sink.emit(
-                    contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
-                    format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
-                    "Mark the field PII and classify it (e.g. 'restricted'), or anonymise it and say how in transformLogic.",
-                );
-                return;
-            }
-        }
-    }
+pub(super) fn pii_lineage(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    check_sources(index, contract, at, property, SourceRules { missing: false, personal: true }, sink);
+}
+
+/// Reports that `property`, unmarked, derives from personal data through lineage source `i`.
+pub(super) fn report_unmarked_derivation(
+    contract: &DataContract,
+    at: &At,
+    property: &Property,
+    (i, source): (usize, &str),
+    sink: &mut Sink,
+) {
+    sink.emit(
+        contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
+        format!("'{}' is derived from personal data '{source}' but is not marked", property.name),
+        "Mark the field PII and classify it (e.g. 'restricted'), or anonymise it and say how in transformLogic.",
+    );
 }
 
 pub const PII_PUBLIC: Rule = rule(
@@ -277,8 +265,9 @@ pub const PII_PUBLIC: Rule = rule(
     Check::Property(pii_public),
 );
 
-fn pii_public(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
-    if property.pii && property.classification.trim().eq_ignore_ascii_case("public") {
+#[inline]
+pub(super) fn pii_public(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    if property.pii && is_public(&property.classification) {
         sink.emit(
             contract_at(contract, at.field("classification")),
             format!("personal-data field '{}' is classified public", property.name),

@@ -4,6 +4,7 @@
 use dpstudio_model::{DataContract, DataProduct, InputSource, Property};
 
 use super::values::blank;
+use super::sources::{check_sources, SourceRules};
 use super::walk::At;
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
@@ -321,7 +322,7 @@ pub const GLOSSARY_LINK: Rule = rule(
     Check::Property(glossary_link),
 );
 
-fn glossary_link(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn glossary_link(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, term) in property.glossary.iter().enumerate() {
         if !index.has_glossary_term(term) {
             sink.emit(
@@ -341,7 +342,7 @@ pub const PROPERTY_METRIC: Rule = rule(
     Check::Property(property_metric),
 );
 
-fn property_metric(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn property_metric(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, metric) in property.metrics.iter().enumerate() {
         if !index.has_metric_or_measure(metric) {
             sink.emit(
@@ -361,7 +362,7 @@ pub const RELATIONSHIP_TARGET: Rule = rule(
     Check::Property(relationship_target),
 );
 
-fn relationship_target(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn relationship_target(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, relationship) in property.relationships.iter().enumerate() {
         let problem = match index.field(&contract.id, &relationship.to) {
             FieldLookup::Found(..) => continue,
@@ -384,19 +385,24 @@ pub const TRANSFORM_SOURCE: Rule = rule(
     Check::Property(transform_source),
 );
 
-fn transform_source(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
-    for (i, source) in property.transform_source_objects.iter().enumerate() {
-        let problem = match index.field(&contract.id, source) {
-            FieldLookup::Found(..) => continue,
-            FieldLookup::NoContract => "names a contract that does not exist",
-            FieldLookup::NoField => "names no existing object and property",
-        };
-        sink.emit(
-            contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
-            format!("lineage source '{source}' of '{}' {problem}", property.name),
-            "Write sources as 'contract-id/object.property', naming an upstream field.",
-        );
-    }
+pub(super) fn transform_source(index: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+    check_sources(index, contract, at, property, SourceRules { missing: true, personal: false }, sink);
+}
+
+/// Reports lineage source `i` of `property`, which `problem` says why nothing resolves.
+pub(super) fn report_missing_source(
+    contract: &DataContract,
+    at: &At,
+    property: &Property,
+    (i, source): (usize, &str),
+    problem: &str,
+    sink: &mut Sink,
+) {
+    sink.emit(
+        contract_at(contract, at.field(&format!("transformSourceObjects[{i}]"))),
+        format!("lineage source '{source}' of '{}' {problem}", property.name),
+        "Write sources as 'contract-id/object.property', naming an upstream field.",
+    );
 }
 
 // ---------------------------------------------------------------- workspace

@@ -3,7 +3,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, QualityRule, LOGICAL_TYPES};
 
-use super::values::{blank, fits_type, id_problem, is_semver, is_snake_case, minutes, number};
+use super::values::{blank, fits_type, id_problem, is_logical_type, is_semver, is_snake_case, minutes, number};
 use super::walk::{any_property, each_quality_rule, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
@@ -314,9 +314,10 @@ pub const PROPERTY_NAME: Rule = rule(
     Check::Property(property_name),
 );
 
-fn property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
-    let object = contract.schema.get(at.object).map_or("", |o| o.name.as_str());
+#[inline]
+pub(super) fn property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     if blank(&property.name) {
+        let object = contract.schema.get(at.object).map_or("", |o| o.name.as_str());
         sink.emit(
             contract_at(contract, at.field("name")),
             format!("a property of '{}' in contract '{}' has no name", object, contract.name),
@@ -333,7 +334,8 @@ pub const PROPERTY_NAME_FORMAT: Rule = rule(
     Check::Property(property_name_format),
 );
 
-fn property_name_format(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+#[inline]
+pub(super) fn property_name_format(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     if !blank(&property.name) && !is_snake_case(&property.name) {
         sink.emit(
             contract_at(contract, at.field("name")),
@@ -374,7 +376,7 @@ pub const DUPLICATE_PROPERTY_NAME: Rule = rule(
 
 /// Runs in the shared property walk: the first property of an object checks the object's
 /// list, and every property checks its own nested and item lists.
-fn duplicate_property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn duplicate_property_name(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     if at.is_first_in_object() {
         if let Some(object) = contract.schema.get(at.object) {
             report_repeats(contract, sink, &object.properties, || format!("schema[{}]", at.object));
@@ -434,7 +436,8 @@ pub const LOGICAL_TYPE_MISSING: Rule = rule(
     Check::Property(logical_type_missing),
 );
 
-fn logical_type_missing(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+#[inline]
+pub(super) fn logical_type_missing(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     if blank(&property.logical_type) {
         sink.emit(
             contract_at(contract, at.field("logicalType")),
@@ -452,11 +455,10 @@ pub const UNKNOWN_LOGICAL_TYPE: Rule = rule(
     Check::Property(unknown_logical_type),
 );
 
-fn unknown_logical_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+#[inline]
+pub(super) fn unknown_logical_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     let t = property.logical_type.as_str();
-    // Lengths first: most comparisons then end without reading either string.
-    let known = LOGICAL_TYPES.iter().any(|known| known.len() == t.len() && *known == t);
-    if !blank(t) && !known {
+    if !is_logical_type(t) && !blank(t) {
         sink.emit(
             contract_at(contract, at.field("logicalType")),
             format!("property '{}' has logical type '{t}', which ODCS does not know", property.name),
@@ -473,7 +475,8 @@ pub const PRIMARY_KEY_NULLABLE: Rule = rule(
     Check::Property(primary_key_nullable),
 );
 
-fn primary_key_nullable(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+#[inline]
+pub(super) fn primary_key_nullable(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     if property.primary_key && !property.required {
         sink.emit(
             contract_at(contract, at.field("required")),
@@ -548,7 +551,7 @@ pub const ENUM_TYPE: Rule = rule(
     Check::Property(enum_type),
 );
 
-fn enum_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn enum_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, entry) in property.enum_values.iter().enumerate() {
         if !fits_type(&entry.value, &property.logical_type) {
             sink.emit(
@@ -568,7 +571,7 @@ pub const EXAMPLES_TYPE: Rule = rule(
     Check::Property(examples_type),
 );
 
-fn examples_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
+pub(super) fn examples_type(_: &Index, contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     for (i, example) in property.examples.iter().enumerate() {
         if !fits_type(example, &property.logical_type) {
             sink.emit(

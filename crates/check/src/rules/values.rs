@@ -23,17 +23,64 @@ pub fn is_semver(version: &str) -> bool {
 }
 
 /// `snake_case`: a lower-case letter, then lower-case letters, digits and single underscores.
+/// Runs for every property name, so it tests eight bytes at a time (see [`snake_case_word`]).
 pub fn is_snake_case(name: &str) -> bool {
     let bytes = name.as_bytes();
-    let mut previous = b'_';
-    for &b in bytes {
-        let ok = b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'_' && previous != b'_');
-        if !ok {
-            return false;
-        }
-        previous = b;
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return false };
+    if !first.is_ascii_lowercase() || *last == b'_' {
+        return false;
     }
-    bytes.first().is_some_and(u8::is_ascii_lowercase) && previous != b'_'
+    let mut chunks = bytes.chunks_exact(8);
+    let mut carry = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        match snake_case_word(u64::from_le_bytes(word), carry) {
+            Some(next) => carry = next,
+            None => return false,
+        }
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return true;
+    }
+    // Pad with 'a', which is allowed and is no underscore.
+    let mut word = [b'a'; 8];
+    for (to, from) in word.iter_mut().zip(rest) {
+        *to = *from;
+    }
+    snake_case_word(u64::from_le_bytes(word), carry).is_some()
+}
+
+/// Tests eight name bytes (little-endian) at once: every byte `a`–`z`, `0`–`9` or `_`, and no
+/// two underscores in a row — also across words, through `carry` (the previous word's last
+/// byte was an underscore: 0x80, else 0). Returns the carry for the next word.
+fn snake_case_word(word: u64, carry: u64) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if word & HIGH != 0 {
+        return None; // not ASCII
+    }
+    // Bytes below 0x80 plus (0x80 - c) stay below 0x100, so no carry crosses bytes: the high
+    // bit of each byte says whether that byte is at least `c`.
+    let at_least = |c: u64| word.wrapping_add((0x80 - c) * ONES) & HIGH;
+    let lower = at_least(0x61) & !at_least(0x7b);
+    let digit = at_least(0x30) & !at_least(0x3a);
+    let underscore = at_least(0x5f) & !at_least(0x60);
+    if lower | digit | underscore != HIGH {
+        return None;
+    }
+    if underscore & ((underscore << 8) | carry) != 0 {
+        return None;
+    }
+    Some(underscore >> 56)
+}
+
+/// One of ODCS's logical types ([`dpstudio_model::LOGICAL_TYPES`]). A `match` compiles to a
+/// switch on the length and word compares, cheaper than a search of the list for every
+/// property; a test keeps the two in step.
+pub fn is_logical_type(t: &str) -> bool {
+    matches!(t, "string" | "date" | "timestamp" | "time" | "number" | "integer" | "boolean" | "object" | "array")
 }
 
 /// Ids end up in references (`contract-id/object.property`), URLs and file names: they must
@@ -107,7 +154,17 @@ pub fn fits_type(value: &Value, logical_type: &str) -> bool {
 
 /// A classification strong enough for personal data: set, and not `public`.
 pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
-    pii || (!blank(classification) && !classification.trim().eq_ignore_ascii_case("public"))
+    pii || (!blank(classification) && !is_public(classification))
+}
+
+/// `public`, in any case, ignoring surrounding whitespace. Classifications are short words
+/// that are rarely padded: when neither end is whitespace the trim (which decodes UTF-8)
+/// is skipped.
+pub fn is_public(classification: &str) -> bool {
+    let unpadded = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let bytes = classification.as_bytes();
+    let word = if unpadded(bytes.first()) && unpadded(bytes.last()) { classification } else { classification.trim() };
+    word.eq_ignore_ascii_case("public")
 }
 
 #[cfg(test)]
@@ -131,6 +188,44 @@ mod tests {
         }
         for bad in ["", "OrderId", "orderId", "_x", "x_", "a__b", "2nd", "order-id", "ordér"] {
             assert!(!is_snake_case(bad), "{bad}");
+        }
+        // Across and inside eight-byte words, and every ASCII byte in every position.
+        for ok in ["abcdefg_hijk", "abcdefgh_ijk", "a1234567_9", "customer_lifetime_value_2"] {
+            assert!(is_snake_case(ok), "{ok}");
+        }
+        for bad in ["abcdefg__hijk", "abcdefgh__ijk", "abcdefghij__", "abcdefgh_", "abcdefghijklmnoP"] {
+            assert!(!is_snake_case(bad), "{bad}");
+        }
+        for len in 1..20 {
+            for at in 1..len {
+                for b in 0u8..128 {
+                    let mut name = vec![b'a'; len];
+                    name[at] = b;
+                    let name = String::from_utf8(name).unwrap_or_default();
+                    let allowed = b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'_' && at + 1 < len);
+                    assert_eq!(is_snake_case(&name), allowed, "{name:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn logical_type_match_is_the_model_list() {
+        for t in dpstudio_model::LOGICAL_TYPES {
+            assert!(is_logical_type(t), "{t}");
+        }
+        for t in ["", "String", "varchar", "strin", "timestamps", " date"] {
+            assert!(!is_logical_type(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn public_in_any_case_and_padding() {
+        for yes in ["public", "Public", " PUBLIC ", "\tpublic"] {
+            assert!(is_public(yes), "{yes:?}");
+        }
+        for no in ["", "publicly", "restricted", " pub lic"] {
+            assert!(!is_public(no), "{no:?}");
         }
     }
 
