@@ -13,6 +13,14 @@ pub fn ExportDialog() -> impl IntoView {
     // Which target is being prepared, so its button shows progress and others wait.
     let working = RwSignal::new(None::<ExportTarget>);
     let close = move || studio.export_open.set(false);
+    // Escape closes the dialog wherever focus is (a button being disabled while it works drops
+    // focus to the page).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && studio.export_open.get_untracked() {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
     let run = move |target: ExportTarget| {
         working.set(Some(target));
         let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
@@ -59,7 +67,6 @@ pub fn ExportDialog() -> impl IntoView {
                     aria-modal="true"
                     aria-labelledby="export-title"
                     on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }
                 >
                     <header class="dialog-header">
                         <h2 id="export-title">"Export"</h2>
@@ -84,18 +91,20 @@ pub fn ExportDialog() -> impl IntoView {
 /// Downloads what the worker wrote and says what it was.
 fn save(response: Response, bytes: Option<Vec<u8>>) -> Notice {
     match response {
-        Response::Exported { file_name, mime, text, paths, .. } => {
+        Response::Exported { file_name, mime, text, paths, findings, unchecked } => {
             let saved = match (&text, &bytes) {
                 (Some(text), _) => download(&file_name, &mime, text),
                 (None, Some(bytes)) => download_bytes(&file_name, &mime, bytes),
                 (None, None) => Err("the formats module sent no file".to_owned()),
             };
             match saved {
-                Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name} ({} file{}).", paths.len(), if paths.len() == 1 { "" } else { "s" })),
+                Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name} ({} file{}).", paths.len(), if paths.len() == 1 { "" } else { "s" }))
+                    .with_details(crate::conformance::lines(&findings, unchecked)),
                 Err(message) => Notice::new(Tone::Failed, "The download failed.").with_details(vec![message]),
             }
         }
         Response::Failed { message } => Notice::new(Tone::Failed, "Nothing was exported.").with_details(vec![message]),
-        other => Notice::new(Tone::Failed, "Nothing was exported.").with_details(vec![format!("unexpected answer: {other:?}")]),
+        _ => Notice::new(Tone::Failed, "Nothing was exported.")
+            .with_details(vec!["the formats module gave an answer that does not fit an export".to_owned()]),
     }
 }

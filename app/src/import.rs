@@ -28,10 +28,10 @@ pub fn import_files(studio: Studio, files: Vec<web_sys::File>) {
 }
 
 fn apply(studio: Studio, response: Response) -> Notice {
-    let (json, summary) = match response {
-        Response::Imported { workspace, summary, .. } => (workspace, summary),
+    let (json, summary, findings, unchecked) = match response {
+        Response::Imported { workspace, summary, findings, unchecked } => (workspace, summary, findings, unchecked),
         Response::Failed { message } => return failed(message),
-        other => return failed(format!("unexpected answer from the formats module: {other:?}")),
+        _ => return failed("the formats module gave an answer that does not fit an import".to_owned()),
     };
     let incoming = match dpstudio_model::from_json(&json) {
         Ok(w) => w,
@@ -63,7 +63,8 @@ fn apply(studio: Studio, response: Response) -> Notice {
             plural(summary.contracts)
         )
     };
-    let details = summary.skipped.into_iter().map(|s| format!("Skipped {s}")).collect();
+    let mut details = crate::conformance::lines(&findings, unchecked);
+    details.extend(summary.skipped.into_iter().map(|s| format!("Skipped {s}")));
     Notice::new(Tone::Done, title).with_details(details)
 }
 

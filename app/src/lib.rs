@@ -4,6 +4,7 @@
 //! module, a second wasm module in a Web Worker that loads on first use (`io::formats`).
 
 mod canvas;
+mod conformance;
 mod example;
 mod export_dialog;
 mod header;

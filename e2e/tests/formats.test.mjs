@@ -119,6 +119,10 @@ test('the spec preview shows ODPS and ODCS, and its download validates against t
   await download.saveAs(file);
   assert.match(download.suggestedFilename(), /\.odcs\.yaml$/);
   const schema = join(reference, 'odcs', 'schema', 'odcs-json-schema-v3.2.0.json');
+  if (await exists(schema)) {
+    // The module bundles the official schemas when the reference folder is there at build time.
+    assert.equal(await page.getByTestId('conformance').textContent(), '✓ Valid against the official schema');
+  }
   if (!(await exists(schema)) || !(await exists(python))) {
     t.skip('../shared/reference or the checkers venv is absent: schema validation of the download skipped');
     return;
@@ -171,4 +175,20 @@ test('a dropped bundle zip opens its workspace; a broken file changes nothing an
   assert.match(await notice.textContent(), /broken\.odcs\.yaml:\d+:\d+: /);
   assert.equal(await sizeText(page), '4 products · 4 contracts · 2 domains');
   await page.screenshot({ path: join(artifacts, 'import-error.png') });
+
+  // A readable contract with a field its standard does not allow imports, and the notice says
+  // where the official schema disagrees.
+  const example = join(reference, 'odcs', 'examples', 'full-example.v3.1.0.odcs.yaml');
+  if (!(await exists(example))) {
+    t.skip('../shared/reference is absent: the conformance part is skipped');
+    return;
+  }
+  const odd = join(dir, 'odd.odcs.yaml');
+  const text = (await readFile(example, 'utf8')).trimEnd() + '\nnotAnOdcsField: true\n';
+  await writeFile(odd, text);
+  await page.getByTestId('import-input').setInputFiles(odd);
+  const imported = page.getByTestId('notice').filter({ hasText: 'Imported 1 file' });
+  await imported.waitFor();
+  const line = text.trimEnd().split('\n').length;
+  assert.match(await imported.textContent(), new RegExp(`1 finding against the official schemas:odd\\.odcs\\.yaml:${line}:1: .*notAnOdcsField`));
 });

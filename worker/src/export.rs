@@ -5,26 +5,27 @@ use dpstudio_formats::{odcs, repo_bundle, sql};
 use dpstudio_model::Workspace;
 use dpstudio_protocol::{ExportTarget, Response};
 
-use crate::Reply;
+use crate::{conform, Reply};
 
 pub fn run(w: &Workspace, target: ExportTarget) -> Reply {
     let files = export_set::files(w, formats_target(target));
     let paths: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
+    let (findings, unchecked) = conform::check_all(files.iter().map(|(p, t)| (p.as_str(), t.as_str())), false);
     let slug = dpstudio_model::slugify(&w.name);
     let base = if slug.is_empty() { "workspace".to_owned() } else { slug };
     match files.as_slice() {
         [] => Reply::failed(format!("nothing to export as {}: the workspace has no {}", target.label(), what_it_needs(target))),
         [(path, text)] if target != ExportTarget::Bundle => {
             let file_name = path.rsplit('/').next().unwrap_or(path).to_owned();
-            let response =
-                Response::Exported { file_name, mime: mime_of(path).to_owned(), text: Some(text.clone()), paths, findings: Vec::new() };
+            let mime = mime_of(path).to_owned();
+            let response = Response::Exported { file_name, mime, text: Some(text.clone()), paths, findings, unchecked };
             Reply { response, bytes: None }
         }
         _ => match repo_bundle::to_zip(&files) {
             Ok(bytes) => {
                 let file_name = format!("{base}-{}.zip", target.slug());
-                let response =
-                    Response::Exported { file_name, mime: "application/zip".to_owned(), text: None, paths, findings: Vec::new() };
+                let mime = "application/zip".to_owned();
+                let response = Response::Exported { file_name, mime, text: None, paths, findings, unchecked };
                 Reply { response, bytes: Some(bytes) }
             }
             Err(e) => Reply::failed(format!("the zip could not be built: {e}")),

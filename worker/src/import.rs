@@ -8,7 +8,7 @@ use dpstudio_model::Workspace;
 use dpstudio_protocol::{ImportSummary, InputFile, Response};
 
 use crate::unzip::{self, Entry};
-use crate::Reply;
+use crate::{conform, Reply};
 
 /// What one file turned out to be.
 enum Kind {
@@ -49,12 +49,13 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
         summary.is_workspace = true;
         summary.products = w.products.len();
         summary.contracts = w.contracts.len();
-        return imported(&w, summary);
+        return imported(&w, summary, (Vec::new(), 0));
     }
     if specs.is_empty() && scripts.is_empty() {
         let why = if summary.skipped.is_empty() { String::new() } else { format!(" ({})", summary.skipped.join("; ")) };
         return Reply::failed(format!("nothing to import: no workspace, ODCS, ODPS, DCS or SQL file{why}"));
     }
+    let conformance = conform::check_all(specs.iter().map(|e| (e.name.as_str(), e.text.as_str())), true);
     let mut w = current.clone();
     let sources: Vec<Source<'_>> = specs.iter().map(|e| Source { name: &e.name, text: &e.text }).collect();
     if let Err(e) = bundle::import_into(&mut w, &sources) {
@@ -73,11 +74,11 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
     summary.files = specs.len() + scripts.len();
     summary.products = w.products.len().saturating_sub(current.products.len());
     summary.contracts = w.contracts.len().saturating_sub(current.contracts.len());
-    imported(&w, summary)
+    imported(&w, summary, conformance)
 }
 
-fn imported(w: &Workspace, summary: ImportSummary) -> Reply {
-    let response = Response::Imported { workspace: dpstudio_model::to_json(w), summary, findings: Vec::new() };
+fn imported(w: &Workspace, summary: ImportSummary, (findings, unchecked): (Vec<dpstudio_protocol::Finding>, usize)) -> Reply {
+    let response = Response::Imported { workspace: dpstudio_model::to_json(w), summary, findings, unchecked };
     Reply { response, bytes: None }
 }
 

@@ -5,6 +5,7 @@
 //! conformance are large, and a person designing products needs none of them to see the first
 //! canvas, so they load the first time an export, preview or import asks for them.
 
+mod conform;
 mod export;
 mod import;
 mod preview;

@@ -6,7 +6,7 @@ use dpstudio_formats::{odcs, odps};
 use dpstudio_model::Workspace;
 use dpstudio_protocol::{Response, Subject};
 
-use crate::Reply;
+use crate::{conform, Reply};
 
 pub fn run(w: &Workspace, subject: &Subject) -> Reply {
     let (file_name, text) = match subject {
@@ -19,5 +19,6 @@ pub fn run(w: &Workspace, subject: &Subject) -> Reply {
             None => return Reply::failed(format!("there is no contract '{id}' any more")),
         },
     };
-    Reply { response: Response::Preview { file_name, text, findings: Vec::new() }, bytes: None }
+    let findings = conform::check(&file_name, &text);
+    Reply { response: Response::Preview { file_name, text, findings }, bytes: None }
 }

@@ -170,3 +170,48 @@ fn a_message_that_is_not_a_request_gets_an_answer() {
     let reply = handle_text(&encode(&Request::Export { workspace: "not json".into(), target: ExportTarget::Odps }), Vec::new());
     assert!(failed_message(&reply).contains("workspace could not be read"));
 }
+
+/// The official schemas are bundled at build time from ../shared/reference; without it the
+/// conformance assertions cannot hold.
+fn schemas_bundled() -> bool {
+    let present = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/reference/odcs/schema")).is_dir();
+    if !present {
+        eprintln!("../shared/reference is absent: conformance assertions skipped");
+    }
+    present
+}
+
+#[test]
+fn exports_and_previews_are_valid_against_the_official_schemas() {
+    if !schemas_bundled() {
+        return;
+    }
+    let w = retail();
+    for target in [ExportTarget::Odcs32, ExportTarget::Odcs31, ExportTarget::Odps, ExportTarget::Dcs, ExportTarget::Dpds] {
+        let reply = handle(Request::Export { workspace: json(&w), target }, Vec::new());
+        let Response::Exported { findings, unchecked, paths, .. } = reply.response else { panic!("{:?}", reply.response) };
+        assert_eq!(findings, Vec::new(), "{target:?}");
+        assert_eq!(unchecked, 0);
+        assert!(!paths.is_empty());
+    }
+    let reply = handle(Request::Preview { workspace: json(&w), subject: Subject::Contract(w.contracts[0].id.clone()) }, Vec::new());
+    let Response::Preview { findings, .. } = reply.response else { panic!("{:?}", reply.response) };
+    assert_eq!(findings, Vec::new());
+}
+
+#[test]
+fn imported_files_that_break_their_schema_are_reported_with_positions() {
+    if !schemas_bundled() {
+        return;
+    }
+    let w = retail();
+    let mut text = dpstudio_formats::odcs::export(&w.contracts[0], &w, &Default::default());
+    let line = text.lines().count() + 1;
+    text.push_str("notAnOdcsField: true\n");
+    let files = vec![InputFile { name: "mine.yaml".into(), text, zip: false }];
+    let reply = handle(Request::Import { workspace: json(&dpstudio_model::Workspace::default()), files }, Vec::new());
+    let Response::Imported { findings, .. } = reply.response else { panic!("{:?}", reply.response) };
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!((findings[0].file.as_str(), findings[0].line, findings[0].column), ("mine.yaml", line, 1), "{findings:?}");
+    assert!(findings[0].message.contains("notAnOdcsField"), "{findings:?}");
+}

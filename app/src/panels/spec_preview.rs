@@ -50,7 +50,7 @@ pub fn SpecPreview(product_id: String) -> impl IntoView {
                     preview.set(match answer.response {
                         Response::Preview { file_name, text, findings } => Preview::Ready { file_name, text, findings },
                         Response::Failed { message } => Preview::Failed(message),
-                        other => Preview::Failed(format!("unexpected answer: {other:?}")),
+                        _ => Preview::Failed("the formats module gave an answer that does not fit a preview".to_owned()),
                     });
                 });
             },

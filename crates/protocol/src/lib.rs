@@ -138,12 +138,14 @@ impl ExportTarget {
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum Response {
     /// An export: `text` when it is one text file, else the zip in the message's buffer.
-    Exported { file_name: String, mime: String, text: Option<String>, paths: Vec<String>, findings: Vec<Finding> },
+    /// `findings`: what the official schemas say about the standard files written; `unchecked`
+    /// counts files past the check's limit.
+    Exported { file_name: String, mime: String, text: Option<String>, paths: Vec<String>, findings: Vec<Finding>, unchecked: usize },
     /// A preview's document and what its official schema says about it.
     Preview { file_name: String, text: String, findings: Vec<Finding> },
     /// The open workspace with the files read into it, or (`summary.is_workspace`) the saved
     /// workspace the files held; save-format JSON. Schema findings per file beside it.
-    Imported { workspace: String, summary: ImportSummary, findings: Vec<Finding> },
+    Imported { workspace: String, summary: ImportSummary, findings: Vec<Finding>, unchecked: usize },
     /// The request failed; `message` says why, with file:line:column when there is one.
     Failed { message: String },
 }
