@@ -41,14 +41,14 @@ pub fn Header() -> impl IntoView {
             <nav class="actions" aria-label="Workspace actions">
                 <button class="button icon" title="Undo (Ctrl+Z)" aria-label="Undo" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"↶"</button>
                 <button class="button icon" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"↷"</button>
-                <button class="button" title="Import ODCS, ODPS, DCS, SQL DDL, a zip or a saved workspace (or drop files on the page)"
+                <button class="button" title="Import ODCS, ODPS, DCS, SQL DDL, JSON sample data, a zip or a saved workspace (or drop files on the page)"
                     on:click=move |_| if let Some(input) = picker.get() { input.click() }>"Import…"</button>
                 <button class="button" title="Import every spec file in a folder"
                     on:click=move |_| if let Some(input) = folder_picker.get() { input.click() }>"Import folder…"</button>
                 <button class="button primary" title="Export standard files, the repo bundle or the workspace JSON"
                     on:click=move |_| studio.export_open.set(true)>"Export…"</button>
                 <input node_ref=picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
-                    data-testid="import-input" accept=".json,.yaml,.yml,.sql,.ddl,.zip" on:change=picked />
+                    data-testid="import-input" accept=".json,.ndjson,.jsonl,.yaml,.yml,.sql,.ddl,.zip" on:change=picked />
                 <input node_ref=folder_picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"
                     data-testid="import-folder-input" prop:webkitdirectory=true on:change=picked />
             </nav>

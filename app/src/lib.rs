@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
             </main>
             <status_bar::StatusBar />
             <export_dialog::ExportDialog />
-            <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, zip or workspace files to import them"</div>
+            <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }
 }

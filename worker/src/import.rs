@@ -1,9 +1,10 @@
 //! Dropped or picked files into the open workspace: standard files (ODCS, ODPS, DCS), SQL
-//! `CREATE TABLE` scripts, zips of any of these, or a saved workspace. All or nothing: the
+//! `CREATE TABLE` scripts, JSON sample data (a schema is inferred), zips of any of these, or a
+//! saved workspace. All or nothing: the
 //! first file that cannot be read stops the import with its file, line and column.
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{sql, sql_import, ErrorKind, FormatError};
+use dpstudio_formats::{json_sample, sql, sql_import, ErrorKind, FormatError};
 use dpstudio_model::Workspace;
 use dpstudio_protocol::{ImportSummary, InputFile, Response};
 
@@ -14,6 +15,8 @@ use crate::{conform, Reply};
 enum Kind {
     Spec,
     Sql,
+    /// A JSON document or JSON Lines of records: a contract is inferred from the data.
+    Sample,
     Workspace(Box<Workspace>),
     /// Not something an import reads (a README, a dbt project file): skipped with a note.
     Other(String),
@@ -25,11 +28,12 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
         Ok(entries) => entries,
         Err(message) => return Reply::failed(message),
     };
-    let (mut specs, mut scripts, mut saved) = (Vec::new(), Vec::new(), None::<Workspace>);
+    let (mut specs, mut scripts, mut samples, mut saved) = (Vec::new(), Vec::new(), Vec::new(), None::<Workspace>);
     for entry in &entries {
         match kind_of(entry) {
             Ok(Kind::Spec) => specs.push(entry),
             Ok(Kind::Sql) => scripts.push(entry),
+            Ok(Kind::Sample) => samples.push(entry),
             Ok(Kind::Workspace(w)) if saved.is_none() => saved = Some(*w),
             Ok(Kind::Workspace(_)) => summary.skipped.push(format!("{}: a second saved workspace; the first one is opened", entry.name)),
             Ok(Kind::Other(why)) => summary.skipped.push(format!("{}: {why}", entry.name)),
@@ -39,10 +43,10 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
     if let Some(w) = saved {
         // A repo bundle holds its workspace and the standard files exported from it: the
         // workspace says everything the files say and more (layout, glossary, metrics).
-        if !specs.is_empty() || !scripts.is_empty() {
+        if !specs.is_empty() || !scripts.is_empty() || !samples.is_empty() {
             summary.skipped.push(format!(
                 "{} standard file(s) beside the saved workspace: the workspace is opened as saved",
-                specs.len() + scripts.len()
+                specs.len() + scripts.len() + samples.len()
             ));
         }
         summary.files = 1;
@@ -51,9 +55,9 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
         summary.contracts = w.contracts.len();
         return imported(&w, summary, (Vec::new(), 0));
     }
-    if specs.is_empty() && scripts.is_empty() {
+    if specs.is_empty() && scripts.is_empty() && samples.is_empty() {
         let why = if summary.skipped.is_empty() { String::new() } else { format!(" ({})", summary.skipped.join("; ")) };
-        return Reply::failed(format!("nothing to import: no workspace, ODCS, ODPS, DCS or SQL file{why}"));
+        return Reply::failed(format!("nothing to import: no workspace, ODCS, ODPS, DCS, SQL or JSON sample file{why}"));
     }
     let conformance = conform::check_all(specs.iter().map(|e| (e.name.as_str(), e.text.as_str())), true);
     let mut w = current.clone();
@@ -61,17 +65,20 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
     if let Err(e) = bundle::import_into(&mut w, &sources) {
         return Reply::failed(e.to_string());
     }
-    for script in &scripts {
-        let stem = file_stem(&script.name);
-        match sql_import::import(stem, &script.text, sql::Dialect::Postgres) {
+    let inferred = scripts
+        .iter()
+        .map(|e| (e, sql_import::import(file_stem(&e.name), &e.text, sql::Dialect::Postgres)))
+        .chain(samples.iter().map(|e| (e, json_sample::import(file_stem(&e.name), &e.text))));
+    for (entry, contract) in inferred {
+        match contract {
             Ok(mut contract) => {
                 contract.id = dpstudio_model::unique_id(&contract.id, w.contracts.iter().map(|c| c.id.as_str()));
                 w.contracts.push(contract);
             }
-            Err(e) => return Reply::failed(located(&script.name, &e)),
+            Err(e) => return Reply::failed(located(&entry.name, &e)),
         }
     }
-    summary.files = specs.len() + scripts.len();
+    summary.files = specs.len() + scripts.len() + samples.len();
     summary.products = w.products.len().saturating_sub(current.products.len());
     summary.contracts = w.contracts.len().saturating_sub(current.contracts.len());
     imported(&w, summary, conformance)
@@ -93,17 +100,28 @@ fn kind_of(entry: &Entry) -> Result<Kind, String> {
             Err(e) if e.kind == ErrorKind::WrongDocument => Ok(Kind::Other("YAML of another kind".to_owned())),
             Err(e) => Err(located(&entry.name, &e)),
         },
+        "ndjson" | "jsonl" => Ok(Kind::Sample),
         "json" => match bundle::detect(&entry.text) {
             Ok(_) => Ok(Kind::Spec),
             Err(e) if e.kind == ErrorKind::WrongDocument => match dpstudio_model::from_json(&entry.text) {
                 Ok(w) => Ok(Kind::Workspace(Box::new(w))),
-                Err(load) if entry.from_zip => Ok(Kind::Other(format!("JSON of another kind ({load})"))),
-                Err(load) => Err(format!("{}: neither a saved workspace nor a standard document: {load}", entry.name)),
+                // Inside a zip a JSON file of another kind (a dbt manifest, a schema) is not
+                // data someone meant to import; a picked one is.
+                Err(_) if entry.from_zip => Ok(Kind::Other("JSON of another kind".to_owned())),
+                Err(_) if looks_like_a_saved_workspace(&entry.text) => {
+                    Err(format!("{}: looks like a saved workspace but cannot be read", entry.name))
+                }
+                Err(_) => Ok(Kind::Sample),
             },
             Err(e) => Err(located(&entry.name, &e)),
         },
         _ => Ok(Kind::Other("not a file kind an import reads".to_owned())),
     }
+}
+
+/// A file that names our save format but does not load is a damaged workspace, not sample data.
+fn looks_like_a_saved_workspace(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("formatVersion").is_some())
 }
 
 /// `name` without folders and extensions: `sql/orders.ddl.sql` → `orders`.

@@ -150,9 +150,13 @@ fn bad_files_fail_with_file_line_and_column_and_change_nothing() {
     let position: Vec<&str> = message.splitn(4, ':').collect();
     assert!(position[1].parse::<usize>().is_ok() && position[2].parse::<usize>().is_ok(), "line and column in {message}");
 
-    let files = vec![InputFile { name: "wrong.json".into(), text: "{\"hello\": 1}".into(), zip: false }];
+    let files = vec![InputFile { name: "damaged.json".into(), text: "{\"formatVersion\": 2, \"products\": 7}".into(), zip: false }];
     let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, Vec::new())).to_owned();
-    assert!(message.starts_with("wrong.json: neither a saved workspace nor a standard document"), "{message}");
+    assert!(message.starts_with("damaged.json: looks like a saved workspace but cannot be read"), "{message}");
+
+    let files = vec![InputFile { name: "events.ndjson".into(), text: "{\"a\": 1}\n{\"a\": ]}\n".into(), zip: false }];
+    let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, Vec::new())).to_owned();
+    assert!(message.starts_with("events.ndjson:2:"), "{message}");
 
     let files = vec![InputFile { name: "x.zip".into(), text: String::new(), zip: true }];
     let message = failed_message(&handle(Request::Import { workspace: json(&w), files }, vec![b"not a zip".to_vec()])).to_owned();
@@ -214,4 +218,21 @@ fn imported_files_that_break_their_schema_are_reported_with_positions() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!((findings[0].file.as_str(), findings[0].line, findings[0].column), ("mine.yaml", line, 1), "{findings:?}");
     assert!(findings[0].message.contains("notAnOdcsField"), "{findings:?}");
+}
+
+#[test]
+fn importing_a_json_sample_infers_a_contract() {
+    let empty = dpstudio_model::Workspace { name: "Empty".into(), ..Default::default() };
+    let sample = r#"[{"order_id": 1, "placed_at": "2026-11-02T10:00:00Z", "note": null},
+                     {"order_id": 2, "placed_at": "2026-11-03T11:30:00Z"}]"#;
+    let files = vec![InputFile { name: "orders.json".into(), text: sample.into(), zip: false }];
+    let reply = handle(Request::Import { workspace: json(&empty), files }, Vec::new());
+    let Response::Imported { workspace, summary, .. } = reply.response else { panic!("{:?}", reply.response) };
+    assert_eq!(summary.contracts, 1);
+    let w = dpstudio_model::from_json(&workspace).unwrap();
+    let properties = &w.contracts[0].schema[0].properties;
+    let order_id = properties.iter().find(|p| p.name == "order_id").expect("order_id inferred");
+    assert!(order_id.required, "present in every record");
+    let note = properties.iter().find(|p| p.name == "note").expect("note inferred");
+    assert!(!note.required, "null or missing somewhere");
 }

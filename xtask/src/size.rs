@@ -1,5 +1,6 @@
-//! First-load size report: every file `index.html` references (scripts, wasm, styles, icons),
-//! raw and gzip-compressed, as a server with compression would send them.
+//! Size report: every file `index.html` references (scripts, wasm, styles, icons) is the first
+//! load; every other file in dist/ (the formats module's worker) loads on demand. Raw and
+//! gzip-compressed, as a server with compression would send them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,15 +24,32 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
 
-    println!("{:<48} {:>10} {:>10}", "first load", "raw", "gzip");
+    table("first load", &dist, &files)?;
+    let mut on_demand: Vec<String> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("cannot list {}: {e}", dist.display()))?
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !files.contains(name))
+        .collect();
+    on_demand.sort();
+    if !on_demand.is_empty() {
+        println!();
+        table("on demand (formats module, first export/preview/import)", &dist, &on_demand)?;
+    }
+    Ok(())
+}
+
+fn table(title: &str, dist: &Path, files: &[String]) -> Result<(), String> {
+    println!("{:<56} {:>10} {:>10}", title, "raw", "gzip");
     let (mut total_raw, mut total_gzip) = (0usize, 0usize);
-    for file in &files {
+    for file in files {
         let (raw, gzip) = sizes(&dist.join(file))?;
         total_raw += raw;
         total_gzip += gzip;
-        println!("{:<48} {:>10} {:>10}", file, kib(raw), kib(gzip));
+        println!("{:<56} {:>10} {:>10}", file, kib(raw), kib(gzip));
     }
-    println!("{:<48} {:>10} {:>10}", "total", kib(total_raw), kib(total_gzip));
+    println!("{:<56} {:>10} {:>10}", "total", kib(total_raw), kib(total_gzip));
     Ok(())
 }
 
