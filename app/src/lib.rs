@@ -25,9 +25,14 @@ pub use state::{Selection, Studio};
 /// dropped anywhere on the page are imported.
 #[component]
 pub fn App() -> impl IntoView {
-    let studio = Studio::new(example_workspace());
+    let (workspace, restore_notice) = io::autosave::restore(example_workspace);
+    let studio = Studio::new(workspace);
     provide_context(studio);
     shortcuts::install(studio);
+    io::autosave::install(studio);
+    if let Some(notice) = restore_notice {
+        studio.notify(notice);
+    }
     let dragging = RwSignal::new(false);
     let carries_files = |ev: &web_sys::DragEvent| {
         ev.data_transfer().is_some_and(|t| t.types().iter().any(|k| k.as_string().as_deref() == Some("Files")))

@@ -1,52 +1,13 @@
 // End-to-end: the release build served on 127.0.0.1, driven in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../serve.mjs';
+import { join } from 'node:path';
+import { useBrowser, openApp as open, artifacts } from '../harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
-const artifacts = join(here, '..', 'artifacts');
-
-let server, browser, base;
-
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await serve(dist, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Opens the app in a fresh context, failing the test on any page error or console error. */
-async function openApp(t, viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(problems, [], 'the page reported errors');
-  });
-  await page.goto(base);
-  await page.locator('g.node.product').first().waitFor();
-  return page;
-}
+useBrowser();
+const openApp = (t, viewport) => open(t, viewport ? { viewport } : {});
 
 const EXAMPLE_PRODUCTS = ['Web Orders', 'Customers', 'Daily Revenue', 'Customer 360'];
 

@@ -1,59 +1,19 @@
 // End-to-end: the formats module (the second wasm module, in a Web Worker) — export dialog,
 // spec preview, import by file picker and by drop, bad files — in headless Chromium against
 // the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../serve.mjs';
+import { join } from 'node:path';
+import { useBrowser, openApp, base, browser, artifacts, reference, exists } from '../harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
-const artifacts = join(here, '..', 'artifacts');
-const reference = join(here, '..', '..', '..', 'shared', 'reference');
 const python = join(process.env.DPSTUDIO_TOOLS ?? '', 'python');
 const run = promisify(execFile);
 
-let server, browser, base;
-
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await serve(dist, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function openApp(t) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(problems, [], 'the page reported errors');
-  });
-  await page.goto(base);
-  await page.locator('g.node.product').first().waitFor();
-  return page;
-}
-
-async function exists(path) {
-  try { await access(path); return true; } catch { return false; }
-}
+useBrowser();
 
 const sizeText = (page) => page.locator('.workspace-size').textContent();
 
@@ -71,12 +31,12 @@ async function validate(file, schema) {
 }
 
 test('the first paint does not load the formats module', async (t) => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(base);
+  await page.goto(base());
   await page.locator('g.node.product').first().waitFor();
   assert.ok(requested.includes('/dpstudio-app_bg.wasm'));
   assert.ok(!requested.some((p) => p.includes('dpstudio-worker')), `worker fetched on first paint: ${requested}`);

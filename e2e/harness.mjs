@@ -1,0 +1,64 @@
+// What every end-to-end test file needs: the release build served on 127.0.0.1, one headless
+// Chromium, and pages that fail their test on any page or console error.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, access } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const dist = join(here, '..', 'dist');
+export const artifacts = join(here, 'artifacts');
+/** The shared reference folder beside the repository (official schemas and examples). */
+export const reference = join(here, '..', '..', 'shared', 'reference');
+
+const state = { server: null, browser: null, base: null };
+
+/** Registers the file's before/after hooks: server and browser up once per file. */
+export function useBrowser() {
+  before(async () => {
+    await mkdir(artifacts, { recursive: true });
+    state.server = await serve(dist, 0);
+    state.base = `http://127.0.0.1:${state.server.address().port}/`;
+    state.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    });
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+}
+
+export const base = () => state.base;
+export const browser = () => state.browser;
+
+/**
+ * Opens the app in a fresh browser context (fresh storage), failing the test on any page error
+ * or console error. `init` runs in the page before the app (e.g. to stub storage).
+ */
+export async function openApp(t, { viewport = { width: 1280, height: 720 }, init } = {}) {
+  const context = await state.browser.newContext({ viewport, acceptDownloads: true });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  });
+  await page.goto(state.base);
+  await page.locator('g.node.product').first().waitFor();
+  return page;
+}
+
+export async function exists(path) {
+  try { await access(path); return true; } catch { return false; }
+}
