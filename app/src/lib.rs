@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
+            <panels::ProblemsPanel />
             <status_bar::StatusBar />
             <export_dialog::ExportDialog />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>

@@ -61,6 +61,8 @@ pub struct Studio {
     pub export_open: RwSignal<bool>,
     /// Whether the inspector shows the spec preview; stays as chosen across selections.
     pub preview_open: RwSignal<bool>,
+    /// Whether the problems panel is open.
+    pub problems_open: RwSignal<bool>,
     history: StoredValue<History>,
     checker: StoredValue<Checker>,
 }
@@ -78,6 +80,7 @@ impl Studio {
             notice: RwSignal::new(None),
             export_open: RwSignal::new(false),
             preview_open: RwSignal::new(false),
+            problems_open: RwSignal::new(false),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
         }

@@ -33,7 +33,9 @@ pub fn StatusBar() -> impl IntoView {
     };
     view! {
         <footer class="status-bar">
-            <div class="diagnostics-summary" role="status" aria-live="polite" data-testid="diagnostics-summary">{summary}</div>
+            <button class="diagnostics-summary" aria-live="polite" data-testid="diagnostics-summary"
+                title="Show or hide the problems panel" aria-expanded=move || studio.problems_open.get().to_string()
+                on:click=move |_| studio.problems_open.update(|open| *open = !*open)>{summary}</button>
             <div class="workspace-size">{sizes}</div>
         </footer>
     }

@@ -1,7 +1,9 @@
 //! Side panels around the canvas.
 
 mod inspector;
+mod problems;
 mod spec_preview;
 
 pub use inspector::Inspector;
+pub use problems::ProblemsPanel;
 pub use spec_preview::SpecPreview;
