@@ -51,11 +51,8 @@ pub fn is_snake_case(name: &str) -> bool {
         return true;
     }
     // Pad with 'a', which is allowed and is no underscore.
-    let mut word = [b'a'; 8];
-    for (to, from) in word.iter_mut().zip(rest) {
-        *to = *from;
-    }
-    snake_case_word(u64::from_le_bytes(word), carry).is_some()
+    let padding = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0) & (u64::from(b'a') * 0x0101_0101_0101_0101);
+    snake_case_word(crate::hash::tail_word(rest) | padding, carry).is_some()
 }
 
 /// Tests eight name bytes (little-endian) at once: every byte `a`–`z`, `0`–`9` or `_`, and no
