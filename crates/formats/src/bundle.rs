@@ -19,7 +19,10 @@ pub enum Standard {
 
 /// Recognises a document's standard from its header fields.
 pub fn detect(text: &str) -> Result<Standard, FormatError> {
-    let doc = yaml::parse(text)?;
+    standard_of(&yaml::parse(text)?)
+}
+
+fn standard_of(doc: &yaml::Document) -> Result<Standard, FormatError> {
     let kind = doc.value.get("kind").and_then(Value::as_str);
     match kind {
         Some("DataContract") => Ok(Standard::Odcs),
@@ -59,14 +62,20 @@ impl std::fmt::Display for FileError {
 
 /// Imports every source into a new workspace named `name`.
 pub fn import_all(name: &str, sources: &[Source<'_>]) -> Result<Workspace, FileError> {
+    import_all_with_standards(name, sources).map(|(w, _)| w)
+}
+
+/// [`import_all`], also saying which standard each source was written in (in source order),
+/// so a caller can tell which file each contract and product came from without parsing again.
+pub fn import_all_with_standards(name: &str, sources: &[Source<'_>]) -> Result<(Workspace, Vec<Standard>), FileError> {
     let mut w = Workspace {
         format_version: FORMAT_VERSION,
         id: dpstudio_model::slugify(name),
         name: name.to_owned(),
         ..Default::default()
     };
-    import_into(&mut w, sources)?;
-    Ok(w)
+    let standards = import_sources(&mut w, sources)?;
+    Ok((w, standards))
 }
 
 /// One imported file, before it joins a workspace.
@@ -79,13 +88,23 @@ enum Item {
 /// matched to the workspace's by name (case-insensitive) and added when new. All files are
 /// read before anything is added, so an error leaves the workspace unchanged.
 pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), FileError> {
+    import_sources(w, sources).map(|_| ())
+}
+
+/// [`import_into`], returning each source's standard. Each file is parsed once: detection
+/// and import read the same parsed document (parsing dominates `check` on a folder).
+fn import_sources(w: &mut Workspace, sources: &[Source<'_>]) -> Result<Vec<Standard>, FileError> {
     let mut items = Vec::with_capacity(sources.len());
+    let mut standards = Vec::with_capacity(sources.len());
     for source in sources {
         let fail = |error| FileError { file: source.name.to_owned(), error };
-        items.push(match detect(source.text).map_err(fail)? {
-            Standard::Odcs => odcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Dcs => dcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Odps => odps::import(source.text).map(|i| Item::Product(i.product, i.context)),
+        let doc = yaml::parse(source.text).map_err(fail)?;
+        let standard = standard_of(&doc).map_err(fail)?;
+        standards.push(standard);
+        items.push(match standard {
+            Standard::Odcs => odcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+            Standard::Dcs => dcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+            Standard::Odps => odps::read(&doc).map(|i| Item::Product(i.product, i.context)),
         }
         .map_err(fail)?);
     }
@@ -104,7 +123,7 @@ pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), File
         }
     }
     odps::link_inputs(w);
-    Ok(())
+    Ok(standards)
 }
 
 /// The workspace id for the imported domain `id`: an existing domain of the same name, or
