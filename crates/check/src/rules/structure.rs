@@ -3,7 +3,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, QualityRule, LOGICAL_TYPES};
 
-use super::values::{blank, fits_type, id_problem, is_logical_type, is_semver, is_snake_case, minutes, number, trimmed};
+use super::values::{blank, fits_type, id_problem, is_any_of, is_logical_type, is_semver, is_snake_case, minutes, number, trimmed};
 use super::walk::{any_property, each_quality_rule, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
@@ -160,7 +160,7 @@ fn service_level_problem(property: &str, value: &serde_json::Value, unit: &str) 
     if blank(property) {
         return Some("has no property name");
     }
-    let is = |names: &[&str]| names.iter().any(|n| property.eq_ignore_ascii_case(n));
+    let is = |names: &[&str]| is_any_of(property, names);
     let timed = is(&["freshness", "latency"]);
     if (timed || is(&["availability", "retention", "frequency"])) && number(value).is_none() {
         return Some("has no numeric value");

@@ -125,7 +125,7 @@ pub fn number(value: &Value) -> Option<f64> {
 pub fn minutes(value: &Value, unit: &str) -> Option<f64> {
     let amount = number(value)?;
     let unit = trimmed(unit);
-    let is = |names: &[&str]| names.iter().any(|n| unit.eq_ignore_ascii_case(n));
+    let is = |names: &[&str]| is_any_of(unit, names);
     let factor = if is(&["s", "sec", "second", "seconds"]) {
         1.0 / 60.0
     } else if is(&["m", "min", "mins", "minute", "minutes"]) {
@@ -167,6 +167,12 @@ pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
 /// is skipped.
 pub fn is_public(classification: &str) -> bool {
     trimmed(classification).eq_ignore_ascii_case("public")
+}
+
+/// `word` equals one of `names`, ignoring ASCII case. Lengths are compared first: most names
+/// differ in length, and the case-folding compare is not cheap to set up.
+pub fn is_any_of(word: &str, names: &[&str]) -> bool {
+    names.iter().any(|name| name.len() == word.len() && word.eq_ignore_ascii_case(name))
 }
 
 /// `s.trim()`, without decoding UTF-8 from both ends when neither end byte is whitespace —
