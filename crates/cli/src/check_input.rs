@@ -10,7 +10,7 @@ use dpstudio_check::{Diagnostic, EntityKind};
 use dpstudio_formats::bundle::{self, Standard};
 use dpstudio_model::Workspace;
 
-use crate::formats_cmd;
+use crate::{formats_cmd, parallel_import};
 
 /// A workspace ready to check, and where its contracts and products came from.
 pub struct Input {
@@ -52,7 +52,7 @@ pub fn load(inputs: &[PathBuf]) -> Result<Input, String> {
     }
     let files = formats_cmd::read_spec_files(inputs)?;
     let sources = formats_cmd::sources(&files);
-    let (workspace, standards) = bundle::import_all_with_standards("Checked files", &sources).map_err(|e| e.to_string())?;
+    let (workspace, standards) = parallel_import::import("Checked files", &sources).map_err(|e| e.to_string())?;
     // The import adds contracts and products in the order of their files, so the n-th
     // contract came from the n-th contract file.
     let (mut contract_files, mut product_files) = (Vec::new(), Vec::new());

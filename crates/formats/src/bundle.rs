@@ -62,20 +62,8 @@ impl std::fmt::Display for FileError {
 
 /// Imports every source into a new workspace named `name`.
 pub fn import_all(name: &str, sources: &[Source<'_>]) -> Result<Workspace, FileError> {
-    import_all_with_standards(name, sources).map(|(w, _)| w)
-}
-
-/// [`import_all`], also saying which standard each source was written in (in source order),
-/// so a caller can tell which file each contract and product came from without parsing again.
-pub fn import_all_with_standards(name: &str, sources: &[Source<'_>]) -> Result<(Workspace, Vec<Standard>), FileError> {
-    let mut w = Workspace {
-        format_version: FORMAT_VERSION,
-        id: dpstudio_model::slugify(name),
-        name: name.to_owned(),
-        ..Default::default()
-    };
-    let standards = import_sources(&mut w, sources)?;
-    Ok((w, standards))
+    let files = sources.iter().map(parse_file).collect::<Result<Vec<_>, _>>()?;
+    Ok(import_parsed(name, files))
 }
 
 /// One imported file, before it joins a workspace.
@@ -88,27 +76,51 @@ enum Item {
 /// matched to the workspace's by name (case-insensitive) and added when new. All files are
 /// read before anything is added, so an error leaves the workspace unchanged.
 pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), FileError> {
-    import_sources(w, sources).map(|_| ())
+    let files = sources.iter().map(parse_file).collect::<Result<Vec<_>, _>>()?;
+    join(w, files);
+    Ok(())
 }
 
-/// [`import_into`], returning each source's standard. Each file is parsed once: detection
-/// and import read the same parsed document (parsing dominates `check` on a folder).
-fn import_sources(w: &mut Workspace, sources: &[Source<'_>]) -> Result<Vec<Standard>, FileError> {
-    let mut items = Vec::with_capacity(sources.len());
-    let mut standards = Vec::with_capacity(sources.len());
-    for source in sources {
-        let fail = |error| FileError { file: source.name.to_owned(), error };
-        let doc = yaml::parse(source.text).map_err(fail)?;
-        let standard = standard_of(&doc).map_err(fail)?;
-        standards.push(standard);
-        items.push(match standard {
-            Standard::Odcs => odcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Dcs => dcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Odps => odps::read(&doc).map(|i| Item::Product(i.product, i.context)),
-        }
-        .map_err(fail)?);
+/// One file read and recognised, not yet part of a workspace: what [`parse_file`] returns.
+/// Parsing is most of an import's time and needs nothing but the file, so callers with
+/// threads (the CLI) parse files in parallel and join them with [`import_parsed`].
+pub struct ParsedFile {
+    standard: Standard,
+    item: Item,
+}
+
+impl ParsedFile {
+    pub fn standard(&self) -> Standard {
+        self.standard
     }
-    for item in items {
+}
+
+/// Parses and imports one file on its own (the first half of [`import_into`]): the file is
+/// parsed once, detection and import read the same document.
+pub fn parse_file(source: &Source<'_>) -> Result<ParsedFile, FileError> {
+    let fail = |error| FileError { file: source.name.to_owned(), error };
+    let doc = yaml::parse(source.text).map_err(fail)?;
+    let standard = standard_of(&doc).map_err(fail)?;
+    let item = match standard {
+        Standard::Odcs => odcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+        Standard::Dcs => dcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+        Standard::Odps => odps::read(&doc).map(|i| Item::Product(i.product, i.context)),
+    }
+    .map_err(fail)?;
+    Ok(ParsedFile { standard, item })
+}
+
+/// Files parsed by [`parse_file`] (in the order their contracts and products should be
+/// added) as a new workspace named `name`, like [`import_all`].
+pub fn import_parsed(name: &str, files: Vec<ParsedFile>) -> Workspace {
+    let mut w = Workspace { format_version: FORMAT_VERSION, id: dpstudio_model::slugify(name), name: name.to_owned(), ..Default::default() };
+    join(&mut w, files);
+    w
+}
+
+/// Adds parsed files to `w`: domains and teams matched by name, input ports linked.
+fn join(w: &mut Workspace, files: Vec<ParsedFile>) {
+    for item in files.into_iter().map(|f| f.item) {
         match item {
             Item::Contract(mut c, context) => {
                 c.domain = c.domain.map(|id| adopt_domain(&mut w.context, &context, id));
@@ -123,7 +135,6 @@ fn import_sources(w: &mut Workspace, sources: &[Source<'_>]) -> Result<Vec<Stand
         }
     }
     odps::link_inputs(w);
-    Ok(standards)
 }
 
 /// The workspace id for the imported domain `id`: an existing domain of the same name, or
