@@ -1,5 +1,7 @@
 //! Project tasks that are easier in Rust than in shell: `cargo xtask size` reports what the
-//! browser downloads on first load; `cargo xtask bench` times the domain crates natively.
+//! browser downloads on first load; `cargo xtask bench` times the domain crates natively;
+//! `cargo xtask lint-bench` times `dpstudio check` against the ecosystem's linters;
+//! `cargo xtask fuzz` runs the importers' fuzz targets for a bounded time.
 //!
 //! Toolchain setup, builds and test runs live in `./dev` (shell), because they must work before
 //! any Rust toolchain is configured.
@@ -7,6 +9,8 @@
 use std::process::ExitCode;
 
 mod bench;
+mod fuzz;
+mod lint_bench;
 mod size;
 
 fn main() -> ExitCode {
@@ -14,11 +18,16 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("size") => size::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("lint-bench") => lint_bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask size [--dist DIR] | cargo xtask bench [--products N] [--seed S] [--runs R]\n\n  \
-                 size    raw and gzip size of each file the page loads first (after `./dev build`)\n  \
-                 bench   time generate, load, check, edit, impact and diff on a generated workspace (release build)"
+                "usage: cargo xtask size [--dist DIR] | cargo xtask bench [--products N] [--seed S] [--runs R]\n       \
+                 cargo xtask lint-bench [--files N] [--cli-sample S] | cargo xtask fuzz [--seconds S] [TARGET…]\n\n  \
+                 size        raw and gzip size of each file the page loads first (after `./dev build`)\n  \
+                 bench       time generate, load, check, edit, impact and diff on a generated workspace (release build)\n  \
+                 lint-bench  time dpstudio check, odcslint and datacontract lint on the same generated ODCS files\n  \
+                 fuzz        run each importer's cargo-fuzz target for a bounded time (nightly + cargo-fuzz)"
             );
             return ExitCode::from(2);
         }

@@ -1,8 +1,10 @@
-//! `cargo run --release --example rule_timings [time | full]`: the full check of the generated
-//! L workspace and each rule on its own, to find which rules a speed-up should look at first.
-//! Per-rule times add up to more than the full check: each run walks the schemas on its own.
-//! `time` prints the full check only; `full` runs three full checks and nothing else, for a
-//! profiler (e.g. callgrind with `--toggle-collect='dpstudio_check::engine::check'`).
+//! `cargo run --release --example rule_timings [time | update | full]`: the full check of the
+//! generated L workspace and each rule on its own, to find which rules a speed-up should look
+//! at first. Per-rule times add up to more than the full check: each run walks the schemas on
+//! its own. `time` prints the full check only, `update` the check after one edit; `full` runs
+//! three full checks and nothing else, for a profiler (e.g. callgrind with
+//! `--toggle-collect='dpstudio_check::engine::check'`, whose instruction count is steadier
+//! than times on a shared machine).
 //! Build with `CARGO_PROFILE_RELEASE_OPT_LEVEL=3` to time what `cargo xtask bench` times.
 
 use std::time::{Duration, Instant};
@@ -16,6 +18,10 @@ fn main() {
         // For profilers: full checks only.
         let total: usize = (0..3).map(|_| check(&workspace).len()).sum();
         println!("{total} diagnostics");
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("update") {
+        println!("check after one edit: best {:.1} µs", after_one_edit(&workspace, runs) * 1e6);
         return;
     }
     let full = best_of(runs, || check(&workspace).len());
@@ -41,6 +47,28 @@ fn main() {
     for (time, id) in rows.iter().take(30) {
         println!("  {:>8.2} ms  {id}", time.as_secs_f64() * 1e3);
     }
+}
+
+/// What `cargo xtask bench` times after an edit: one product's purpose changes, then
+/// `Checker::update`; runs alternate the edit and its undo. Returns the best time in seconds.
+fn after_one_edit(workspace: &dpstudio_model::Workspace, runs: usize) -> f64 {
+    use dpstudio_model::{Edit, Item};
+    let mut checker = dpstudio_check::Checker::new(workspace);
+    let Some(product) = workspace.products.get(workspace.products.len() / 2) else { return 0.0 };
+    let mut changed = product.clone();
+    changed.purpose.push_str(" Edited.");
+    let Ok(mut edit) = Edit::replace(workspace, &product.id, Item::Product(changed)) else { return 0.0 };
+    let mut current = workspace.clone();
+    let mut best = f64::MAX;
+    for _ in 0..runs * 2 {
+        let touched = edit.touched();
+        let Ok(inverse) = edit.apply(&mut current) else { return 0.0 };
+        let start = Instant::now();
+        checker.update(&current, &dpstudio_check::Change::from(&touched));
+        best = best.min(start.elapsed().as_secs_f64());
+        edit = inverse;
+    }
+    best
 }
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {

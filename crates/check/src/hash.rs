@@ -59,7 +59,7 @@ impl Hasher for FastHasher {
 /// The last 1–7 bytes of a string as one word, zero-padded, built from at most three loads.
 /// Copying them into a buffer instead would call `memcpy` (the length is not a constant) for
 /// nearly every id and name hashed.
-fn tail_word(rest: &[u8]) -> u64 {
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let byte = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
     let mut word = 0;
     let mut at = 0;

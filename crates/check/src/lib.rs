@@ -5,6 +5,7 @@
 //! diagnostic it can find, the way a compiler front end does. [`check`] checks everything;
 //! [`Checker`] keeps a result and re-checks only what an edit touched.
 
+mod bytes;
 mod catalog_doc;
 mod checker;
 mod diagnostic;

@@ -10,7 +10,7 @@ use dpstudio_check::{Diagnostic, EntityKind};
 use dpstudio_formats::bundle::{self, Standard};
 use dpstudio_model::Workspace;
 
-use crate::formats_cmd;
+use crate::{formats_cmd, parallel_import};
 
 /// A workspace ready to check, and where its contracts and products came from.
 pub struct Input {
@@ -52,15 +52,14 @@ pub fn load(inputs: &[PathBuf]) -> Result<Input, String> {
     }
     let files = formats_cmd::read_spec_files(inputs)?;
     let sources = formats_cmd::sources(&files);
-    let workspace = bundle::import_all("Checked files", &sources).map_err(|e| e.to_string())?;
-    // `import_all` adds contracts and products in the order of their files, so the n-th
-    // contract came from the n-th contract file. A file that imported has a standard.
+    let (workspace, standards) = parallel_import::import("Checked files", &sources).map_err(|e| e.to_string())?;
+    // The import adds contracts and products in the order of their files, so the n-th
+    // contract came from the n-th contract file.
     let (mut contract_files, mut product_files) = (Vec::new(), Vec::new());
-    for (name, text) in &files {
-        match bundle::detect(text) {
-            Ok(Standard::Odps) => product_files.push(name.clone()),
-            Ok(Standard::Odcs | Standard::Dcs) => contract_files.push(name.clone()),
-            Err(_) => {}
+    for ((name, _), standard) in files.iter().zip(standards) {
+        match standard {
+            Standard::Odps => product_files.push(name.clone()),
+            Standard::Odcs | Standard::Dcs => contract_files.push(name.clone()),
         }
     }
     // Two files declaring the same id: the diagnostic names the first.

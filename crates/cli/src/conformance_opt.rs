@@ -37,11 +37,16 @@ fn validator(reference: &Path, standard: Standard) -> Result<Validator, String> 
     let read = |file: &str| {
         let path = reference.join(file);
         std::fs::read_to_string(&path).map_err(|e| {
-            format!("--conformance: cannot read the {} schema {}: {e} (is it the reference folder?)", standard.label(), path.display())
+            format!(
+                "--conformance: cannot read the {} schema {}: {e} (is it the reference folder?)",
+                standard.label(),
+                path.display()
+            )
         })
     };
     let schema = read(standard.schema_file())?;
-    let companions = standard.companions().iter().map(|c| Ok((c.reference, read(c.file)?))).collect::<Result<Vec<_>, String>>()?;
+    let companions =
+        standard.companions().iter().map(|c| Ok((c.reference, read(c.file)?))).collect::<Result<Vec<_>, String>>()?;
     let pairs: Vec<(&str, &str)> = companions.iter().map(|(name, text)| (*name, text.as_str())).collect();
     Validator::with_companions(standard, &schema, &pairs).map_err(|e| format!("--conformance: {e}"))
 }

@@ -225,6 +225,12 @@ pub fn read_spec_files(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, Stri
             found.sort();
             for path in found {
                 let text = read(&path)?;
+                // Named as a standard file: taken without a separate detection parse (its
+                // import says what is wrong with it). Other YAML/JSON is looked at first.
+                if has_standard_suffix(&path) {
+                    files.push((path.display().to_string(), text));
+                    continue;
+                }
                 match bundle::detect(&text) {
                     Ok(_) => files.push((path.display().to_string(), text)),
                     Err(e) if e.kind == ErrorKind::WrongDocument => {}
@@ -239,6 +245,15 @@ pub fn read_spec_files(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, Stri
         return Err("no ODCS, ODPS or DCS files found".to_owned());
     }
     Ok(files)
+}
+
+/// `*.odcs.yaml`, `*.odps.yml`, `*.datacontract.yaml`, … (the names the standards and our
+/// export use).
+fn has_standard_suffix(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    [".odcs.", ".odps.", ".datacontract."].iter().any(|infix| {
+        name.rsplit_once('.').is_some_and(|(stem, ext)| matches!(ext, "yaml" | "yml" | "json") && format!("{stem}.").ends_with(infix))
+    })
 }
 
 /// The files [`read_spec_files`] returned, as the bundle importer takes them.

@@ -25,6 +25,7 @@ mod conformance_opt;
 mod formats_cmd;
 mod generate;
 mod inspect;
+mod parallel_import;
 mod sample_input;
 mod spec_scope;
 

@@ -2,30 +2,20 @@
 //! workspace can answer (glossary, metrics, source systems, use cases) and names them in one
 //! note; the rules the files can answer still fire; a workspace is checked by every rule.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn dpstudio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dpstudio")).args(args).output().expect("the binary runs")
-}
+mod support;
 
-fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/retail.workspace.json").display().to_string()
-}
+use support::{dpstudio, example, stdout};
 
 /// The retail example exported as ODCS and ODPS files under a fresh folder.
 fn exported(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dpstudio-check-scope-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = support::scratch("check-scope", name);
     for format in ["odcs", "odps"] {
         let o = dpstudio(&["export", &example(), "--format", format, "--out", &dir.display().to_string()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
     dir
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 const SKIPPED: [&str; 5] =

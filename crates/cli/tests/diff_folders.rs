@@ -3,22 +3,16 @@
 //! folder against a single contract file.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn dpstudio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dpstudio")).args(args).output().expect("the binary runs")
-}
+mod support;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use support::{dpstudio, example, stdout};
 
 /// The retail example's contracts as ODCS files in `<tmp>/<name>/contracts`.
 fn exported(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dpstudio-diff-folders-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/retail.workspace.json");
-    let o = dpstudio(&["export", &example.display().to_string(), "--format", "odcs", "--out", &dir.display().to_string()]);
+    let dir = support::scratch("diff-folders", name);
+    let o = dpstudio(&["export", &example(), "--format", "odcs", "--out", &dir.display().to_string()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     dir.join("contracts")
 }

@@ -2,18 +2,12 @@
 //! document, `.ndjson`, `.jsonl`) beside standard files; a workspace or an ODCS JSON file keeps
 //! its meaning unless `--sample` says otherwise; bad JSON fails with file:line:column.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
-fn dpstudio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dpstudio")).args(args).output().expect("the binary runs")
-}
+use support::dpstudio;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dpstudio-import-sample-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn scratch(name: &str) -> std::path::PathBuf {
+    support::scratch("import-sample", name)
 }
 
 fn load(path: &std::path::Path) -> dpstudio_model::Workspace {

@@ -139,7 +139,9 @@ pub fn sentence(kind: &ValidationErrorKind, instance: &Value) -> Option<String> 
         K::Format { format } => format!("{} is not a valid {format}", show(instance)),
         K::FalseSchema => "is not allowed here".to_owned(),
         K::Contains => "no item has the form the schema requires".to_owned(),
-        K::OneOfMultipleValid { .. } => "matches more than one of the allowed forms; exactly one is required".to_owned(),
+        K::OneOfMultipleValid { .. } => {
+            "matches more than one of the allowed forms; exactly one is required".to_owned()
+        }
         K::AnyOf { .. } | K::OneOfNotValid { .. } => "matches none of the allowed forms".to_owned(),
         K::Not { .. } => "has a form the schema forbids".to_owned(),
         K::AdditionalProperties { .. } | K::UnevaluatedProperties { .. } => return None,

@@ -43,7 +43,8 @@ impl Place {
 /// The places of `wanted` pointers (escaped as in RFC 6901) that exist in `text`'s first
 /// document. A text that does not parse yields the places found before the error.
 pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Place> {
-    let mut walk = Walk { wanted, found: HashMap::new(), path: String::new(), frames: Vec::new(), skip: 0, done: false };
+    let mut walk =
+        Walk { wanted, found: HashMap::new(), path: String::new(), frames: Vec::new(), skip: 0, done: false };
     for item in Parser::new_from_str(text) {
         let Ok((event, span)) = item else { break };
         let at = Position { line: to_u32(span.start.line()), column: to_u32(span.start.col()).saturating_add(1) };

@@ -110,9 +110,7 @@ impl Standard {
             Some("DataContract") if api.starts_with("v3.0.") => return Ok(Standard::Odcs30),
             Some("DataContract") if api.starts_with("v3.1.") => return Ok(Standard::Odcs31),
             Some("DataContract") => return Ok(Standard::Odcs32),
-            Some("DataProduct") if api.starts_with("v1.0.") || api.starts_with("v0.9.") => {
-                return Ok(Standard::Odps10)
-            }
+            Some("DataProduct") if api.starts_with("v1.0.") || api.starts_with("v0.9.") => return Ok(Standard::Odps10),
             Some("DataProduct") => return Ok(Standard::Odps11),
             _ => {}
         }

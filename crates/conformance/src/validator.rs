@@ -46,14 +46,19 @@ impl Validator {
 
     /// Like [`Validator::new`], with schemas the main one references by relative file name,
     /// as `(reference, text)` pairs (see [`Standard::companions`]).
-    pub fn with_companions(standard: Standard, schema_text: &str, companions: &[(&str, &str)]) -> Result<Validator, Error> {
+    pub fn with_companions(
+        standard: Standard,
+        schema_text: &str,
+        companions: &[(&str, &str)],
+    ) -> Result<Validator, Error> {
         let schema_error = |what: &str, e: &dyn std::fmt::Display| {
             Error::new(ErrorKind::Schema, format!("{} schema {what}: {e}", standard.label()))
         };
         let schema: Value = serde_json::from_str(schema_text).map_err(|e| schema_error("is not JSON", &e))?;
         let mut parsed = Vec::with_capacity(companions.len());
         for (reference, text) in companions {
-            let value: Value = serde_json::from_str(text).map_err(|e| schema_error(&format!("companion {reference} is not JSON"), &e))?;
+            let value: Value = serde_json::from_str(text)
+                .map_err(|e| schema_error(&format!("companion {reference} is not JSON"), &e))?;
             parsed.push((format!("{BASE}{reference}"), value));
         }
         let registry = Registry::new()
@@ -164,7 +169,13 @@ impl Issues<'_> {
     /// An `anyOf`/`oneOf` that no alternative matched: report the alternative that got
     /// furthest into the document (deepest error; then one whose type matched; then fewest
     /// errors). When every alternative fails on the node's type, say which types would do.
-    fn add_closest(&mut self, pointer: &str, instance: &Value, alternatives: &[Vec<ValidationError<'static>>], depth: usize) {
+    fn add_closest(
+        &mut self,
+        pointer: &str,
+        instance: &Value,
+        alternatives: &[Vec<ValidationError<'static>>],
+        depth: usize,
+    ) {
         let node_depth = segments(pointer);
         let type_miss = |e: &ValidationError<'_>| {
             matches!(e.kind(), ValidationErrorKind::Type { .. }) && segments(e.instance_path().as_str()) == node_depth

@@ -134,7 +134,11 @@ models:
     let findings = v.validate("orders.datacontract.yaml", text);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!((findings[0].line, findings[0].column), (10, 15));
-    assert!(findings[0].message.starts_with("models.orders.fields.order_id.type: \"texty\" is not one of"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.starts_with("models.orders.fields.order_id.type: \"texty\" is not one of"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]

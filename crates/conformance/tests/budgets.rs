@@ -14,7 +14,11 @@ fn big_contract(bytes: usize) -> (String, u32) {
     let mut text = String::from("apiVersion: v3.2.0\nkind: DataContract\nid: big\nversion: 1.0.0\nstatus: active\nschema:\n  - name: big\n    properties:\n");
     let mut i = 0;
     while text.len() < bytes {
-        let _ = write!(text, "      - name: column_{i}\n        logicalType: string\n        description: \"{}\"\n", "x".repeat(200));
+        let _ = write!(
+            text,
+            "      - name: column_{i}\n        logicalType: string\n        description: \"{}\"\n",
+            "x".repeat(200)
+        );
         i += 1;
     }
     text.push_str("      - name: last\n        logicalType: text\n");
@@ -92,9 +96,21 @@ fn arbitrary_bytes_never_panic() {
     let Some(dir) = common::reference() else { return };
     let validator = common::validator(&dir, Standard::Dcs12);
     let samples = [
-        "\u{feff}dataContractSpecification: 1.2.1", "---\n---\n", "? [a]\n: b\n", "*unknown", "!!binary aGVsbG8=",
-        "a: !!int x", "\t- x", "\"\\u00\"", "- - - - -", "{a: 1, a: 2}", "x: .nan\ny: -.inf", "1: one\n~: none\n",
-        "models:\n  ? [complex, key]\n  : {fields: 3}\n", "&a a: *a", "- &x {a: *x}",
+        "\u{feff}dataContractSpecification: 1.2.1",
+        "---\n---\n",
+        "? [a]\n: b\n",
+        "*unknown",
+        "!!binary aGVsbG8=",
+        "a: !!int x",
+        "\t- x",
+        "\"\\u00\"",
+        "- - - - -",
+        "{a: 1, a: 2}",
+        "x: .nan\ny: -.inf",
+        "1: one\n~: none\n",
+        "models:\n  ? [complex, key]\n  : {fields: 3}\n",
+        "&a a: *a",
+        "- &x {a: *x}",
     ];
     for text in samples {
         let _ = validator.validate("fuzz.yaml", text);

@@ -18,7 +18,8 @@ const DEFINITION: &str = r#"{
 
 #[test]
 fn a_relative_reference_resolves_to_the_companion() {
-    let validator = Validator::with_companions(Standard::Dcs12, MAIN, &[("definition.schema.json", DEFINITION)]).unwrap();
+    let validator =
+        Validator::with_companions(Standard::Dcs12, MAIN, &[("definition.schema.json", DEFINITION)]).unwrap();
     let findings = validator.validate("x.yaml", "definitions:\n  - id: a\n  - name: b\n");
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0].message, "definitions[1]: required property \"id\" is missing");
@@ -52,7 +53,8 @@ fn a_oneof_failure_reports_the_closest_alternative() {
       ]}}
     }"#;
     let validator = Validator::new(Standard::Dpds10, schema).unwrap();
-    let messages = |text: &str| -> Vec<String> { validator.validate("p.yaml", text).into_iter().map(|f| f.message).collect() };
+    let messages =
+        |text: &str| -> Vec<String> { validator.validate("p.yaml", text).into_iter().map(|f| f.message).collect() };
     assert_eq!(messages("port:\n  name: a\n  version: 2\n"), ["port.version: expected a string, found the number 2"]);
     assert_eq!(messages("port: 3\n"), ["port: expected a string or an object, found the number 3"]);
     assert_eq!(messages("port:\n  version: '1'\n"), ["port: required property \"name\" is missing"]);

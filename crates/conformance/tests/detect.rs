@@ -19,7 +19,10 @@ fn each_standard_is_recognised_from_its_header() {
         ("dataContractSpecification: 1.2.1\nid: x\n", Standard::Dcs12),
         ("dataContractSpecification: 0.9.3\n", Standard::Dcs12),
         ("{\"dataProductDescriptor\": \"1.0.0\", \"info\": {}}", Standard::Dpds10),
-        ("schema: https://opendataproducts.org/v4.1/schema/odps.yaml\nversion: 4.1\nproduct: {}\n", Standard::OpenDataProducts41),
+        (
+            "schema: https://opendataproducts.org/v4.1/schema/odps.yaml\nversion: 4.1\nproduct: {}\n",
+            Standard::OpenDataProducts41,
+        ),
         ("version: '4.1'\nproduct:\n  details: {}\n", Standard::OpenDataProducts41),
     ];
     for (text, expected) in cases {

@@ -86,7 +86,11 @@ fn dpds_examples() {
     // Upstream's minimal example leaves out `info.name`, which its own schema requires.
     assert_eq!(findings(&dir, &format!("{ex}/minimal.dpd.json"), Standard::Dpds10), ["3:5 /info"]);
     // The port files are fragments a descriptor `$ref`s, not documents of their own.
-    assert_not_documents(&dir, ex, &["tripexecution.ports.trip-status-oport.json", "tripexecution.ports.trip-tms-iport.json"]);
+    assert_not_documents(
+        &dir,
+        ex,
+        &["tripexecution.ports.trip-status-oport.json", "tripexecution.ports.trip-tms-iport.json"],
+    );
 }
 
 /// The opendataproducts.org examples do not conform to their own 4.1 schema (the reference
@@ -103,7 +107,12 @@ fn opendataproducts_examples_give_exactly_the_known_findings() {
         ("datacontract-url.yml", &["2:10 /version"]),
         (
             "urbanpulse_basic.yml",
-            &["2:10 /version", "23:19 /product/details/en/visibility", "91:3 /product/dataAccess", "172:3 /product/dataHolder"],
+            &[
+                "2:10 /version",
+                "23:19 /product/details/en/visibility",
+                "91:3 /product/dataAccess",
+                "172:3 /product/dataHolder",
+            ],
         ),
         (
             "urbanpulse_internal.yml",

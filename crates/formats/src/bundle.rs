@@ -19,7 +19,10 @@ pub enum Standard {
 
 /// Recognises a document's standard from its header fields.
 pub fn detect(text: &str) -> Result<Standard, FormatError> {
-    let doc = yaml::parse(text)?;
+    standard_of(&yaml::parse(text)?)
+}
+
+fn standard_of(doc: &yaml::Document) -> Result<Standard, FormatError> {
     let kind = doc.value.get("kind").and_then(Value::as_str);
     match kind {
         Some("DataContract") => Ok(Standard::Odcs),
@@ -59,14 +62,8 @@ impl std::fmt::Display for FileError {
 
 /// Imports every source into a new workspace named `name`.
 pub fn import_all(name: &str, sources: &[Source<'_>]) -> Result<Workspace, FileError> {
-    let mut w = Workspace {
-        format_version: FORMAT_VERSION,
-        id: dpstudio_model::slugify(name),
-        name: name.to_owned(),
-        ..Default::default()
-    };
-    import_into(&mut w, sources)?;
-    Ok(w)
+    let files = sources.iter().map(parse_file).collect::<Result<Vec<_>, _>>()?;
+    Ok(import_parsed(name, files))
 }
 
 /// One imported file, before it joins a workspace.
@@ -79,17 +76,51 @@ enum Item {
 /// matched to the workspace's by name (case-insensitive) and added when new. All files are
 /// read before anything is added, so an error leaves the workspace unchanged.
 pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), FileError> {
-    let mut items = Vec::with_capacity(sources.len());
-    for source in sources {
-        let fail = |error| FileError { file: source.name.to_owned(), error };
-        items.push(match detect(source.text).map_err(fail)? {
-            Standard::Odcs => odcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Dcs => dcs::import(source.text).map(|i| Item::Contract(i.contract, i.context)),
-            Standard::Odps => odps::import(source.text).map(|i| Item::Product(i.product, i.context)),
-        }
-        .map_err(fail)?);
+    let files = sources.iter().map(parse_file).collect::<Result<Vec<_>, _>>()?;
+    join(w, files);
+    Ok(())
+}
+
+/// One file read and recognised, not yet part of a workspace: what [`parse_file`] returns.
+/// Parsing is most of an import's time and needs nothing but the file, so callers with
+/// threads (the CLI) parse files in parallel and join them with [`import_parsed`].
+pub struct ParsedFile {
+    standard: Standard,
+    item: Item,
+}
+
+impl ParsedFile {
+    pub fn standard(&self) -> Standard {
+        self.standard
     }
-    for item in items {
+}
+
+/// Parses and imports one file on its own (the first half of [`import_into`]): the file is
+/// parsed once, detection and import read the same document.
+pub fn parse_file(source: &Source<'_>) -> Result<ParsedFile, FileError> {
+    let fail = |error| FileError { file: source.name.to_owned(), error };
+    let doc = yaml::parse(source.text).map_err(fail)?;
+    let standard = standard_of(&doc).map_err(fail)?;
+    let item = match standard {
+        Standard::Odcs => odcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+        Standard::Dcs => dcs::read(&doc).map(|i| Item::Contract(i.contract, i.context)),
+        Standard::Odps => odps::read(&doc).map(|i| Item::Product(i.product, i.context)),
+    }
+    .map_err(fail)?;
+    Ok(ParsedFile { standard, item })
+}
+
+/// Files parsed by [`parse_file`] (in the order their contracts and products should be
+/// added) as a new workspace named `name`, like [`import_all`].
+pub fn import_parsed(name: &str, files: Vec<ParsedFile>) -> Workspace {
+    let mut w = Workspace { format_version: FORMAT_VERSION, id: dpstudio_model::slugify(name), name: name.to_owned(), ..Default::default() };
+    join(&mut w, files);
+    w
+}
+
+/// Adds parsed files to `w`: domains and teams matched by name, input ports linked.
+fn join(w: &mut Workspace, files: Vec<ParsedFile>) {
+    for item in files.into_iter().map(|f| f.item) {
         match item {
             Item::Contract(mut c, context) => {
                 c.domain = c.domain.map(|id| adopt_domain(&mut w.context, &context, id));
@@ -104,7 +135,6 @@ pub fn import_into(w: &mut Workspace, sources: &[Source<'_>]) -> Result<(), File
         }
     }
     odps::link_inputs(w);
-    Ok(())
 }
 
 /// The workspace id for the imported domain `id`: an existing domain of the same name, or

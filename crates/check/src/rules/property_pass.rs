@@ -9,6 +9,7 @@
 use dpstudio_model::{DataContract, Property};
 
 use super::sources::{check_sources, SourceRules};
+use super::values::{is_logical_type, is_snake_case};
 use super::walk::At;
 use super::{principles, references, structure};
 use crate::diagnostic::Diagnostic;
@@ -25,11 +26,17 @@ pub(crate) fn run_property_rules(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut run = |rule: &'static Rule, check: PropertyFn| check(index, contract, at, property, &mut Sink::new(rule, out));
-    // Every property has a name and a type to look at.
-    run(&structure::PROPERTY_NAME, structure::property_name);
-    run(&structure::PROPERTY_NAME_FORMAT, structure::property_name_format);
-    run(&structure::LOGICAL_TYPE_MISSING, structure::logical_type_missing);
-    run(&structure::UNKNOWN_LOGICAL_TYPE, structure::unknown_logical_type);
+    // Every property has a name and a type. A snake_case name is neither blank nor badly
+    // spelt, and a known logical type is neither missing nor unknown: one inline test of
+    // each string clears all four rules for nearly every property.
+    if !is_snake_case(&property.name) {
+        run(&structure::PROPERTY_NAME, structure::property_name);
+        run(&structure::PROPERTY_NAME_FORMAT, structure::property_name_format);
+    }
+    if !is_logical_type(&property.logical_type) {
+        run(&structure::LOGICAL_TYPE_MISSING, structure::logical_type_missing);
+        run(&structure::UNKNOWN_LOGICAL_TYPE, structure::unknown_logical_type);
+    }
     // The other rules look at lists and flags that most properties leave empty or unset:
     // skipping a rule with nothing to look at is what keeps a clean property cheap.
     if at.is_first_in_object() || property.properties.len() > 1 || property.items.is_some() {

@@ -3,7 +3,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, QualityKind, QualityRule, LOGICAL_TYPES};
 
-use super::values::{blank, fits_type, id_problem, is_logical_type, is_semver, is_snake_case, minutes, number};
+use super::values::{blank, fits_type, id_problem, is_any_of, is_logical_type, is_semver, is_snake_case, minutes, number, trimmed};
 use super::walk::{any_property, each_quality_rule, At};
 use super::{contract_at, product_at};
 use crate::diagnostic::{EntityKind, Location, Severity};
@@ -156,11 +156,11 @@ fn slo_value(_: &Index, product: &DataProduct, sink: &mut Sink) {
 
 /// Shared by SLOs and SLA properties: what is wrong with one service level, if anything.
 fn service_level_problem(property: &str, value: &serde_json::Value, unit: &str) -> Option<&'static str> {
-    let property = property.trim();
+    let property = trimmed(property);
     if blank(property) {
         return Some("has no property name");
     }
-    let is = |names: &[&str]| names.iter().any(|n| property.eq_ignore_ascii_case(n));
+    let is = |names: &[&str]| is_any_of(property, names);
     let timed = is(&["freshness", "latency"]);
     if (timed || is(&["availability", "retention", "frequency"])) && number(value).is_none() {
         return Some("has no numeric value");
@@ -518,8 +518,12 @@ fn key_positions(
     key: impl Fn(&Property) -> (bool, Option<i64>),
 ) {
     for (o, object) in contract.schema.iter().enumerate() {
-        let keys = object.properties.iter().filter(|p| key(p).0).count();
-        if keys < 2 && object.properties.iter().all(|p| key(p).1.is_none()) {
+        // One pass over the fields: how many keys, and whether any position is set.
+        let (keys, positioned) = object.properties.iter().fold((0, false), |(keys, positioned), p| {
+            let (is_key, position) = key(p);
+            (keys + usize::from(is_key), positioned || position.is_some())
+        });
+        if keys < 2 && !positioned {
             continue;
         }
         let mut seen = FastSet::default();

@@ -6,24 +6,30 @@ use serde_json::Value;
 /// `MAJOR.MINOR.PATCH`, numbers without leading zeros, with optional `-pre.release` and
 /// `+build` parts (Semantic Versioning 2.0.0).
 pub fn is_semver(version: &str) -> bool {
-    let (rest, build) = match version.split_once('+') {
-        Some((r, b)) => (r, Some(b)),
-        None => (version, None),
-    };
-    let (core, pre) = match rest.split_once('-') {
-        Some((c, p)) => (c, Some(p)),
-        None => (rest, None),
-    };
-    let numeric = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
-    let ident = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    core.split('.').count() == 3
-        && core.split('.').all(numeric)
-        && pre.is_none_or(|p| p.split('.').all(ident))
-        && build.is_none_or(|b| b.split('.').all(ident))
+    // Byte splits: versions are checked for every product and contract, and `str` patterns
+    // cost more to set up than these few bytes cost to scan.
+    fn split(s: &[u8], at: u8) -> (&[u8], Option<&[u8]>) {
+        match s.iter().position(|&b| b == at) {
+            Some(i) => (s.get(..i).unwrap_or_default(), s.get(i + 1..)),
+            None => (s, None),
+        }
+    }
+    fn dots(s: &[u8]) -> impl Iterator<Item = &[u8]> {
+        s.split(|&b| b == b'.')
+    }
+    let (rest, build) = split(version.as_bytes(), b'+');
+    let (core, pre) = split(rest, b'-');
+    let numeric = |n: &[u8]| !n.is_empty() && n.iter().all(u8::is_ascii_digit) && (n == b"0" || n.first() != Some(&b'0'));
+    let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    dots(core).count() == 3
+        && dots(core).all(numeric)
+        && pre.is_none_or(|p| dots(p).all(ident))
+        && build.is_none_or(|b| dots(b).all(ident))
 }
 
 /// `snake_case`: a lower-case letter, then lower-case letters, digits and single underscores.
 /// Runs for every property name, so it tests eight bytes at a time (see [`snake_case_word`]).
+#[inline]
 pub fn is_snake_case(name: &str) -> bool {
     let bytes = name.as_bytes();
     let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return false };
@@ -45,11 +51,8 @@ pub fn is_snake_case(name: &str) -> bool {
         return true;
     }
     // Pad with 'a', which is allowed and is no underscore.
-    let mut word = [b'a'; 8];
-    for (to, from) in word.iter_mut().zip(rest) {
-        *to = *from;
-    }
-    snake_case_word(u64::from_le_bytes(word), carry).is_some()
+    let padding = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0) & (u64::from(b'a') * 0x0101_0101_0101_0101);
+    snake_case_word(crate::hash::tail_word(rest) | padding, carry).is_some()
 }
 
 /// Tests eight name bytes (little-endian) at once: every byte `a`–`z`, `0`–`9` or `_`, and no
@@ -79,6 +82,7 @@ fn snake_case_word(word: u64, carry: u64) -> Option<u64> {
 /// One of ODCS's logical types ([`dpstudio_model::LOGICAL_TYPES`]). A `match` compiles to a
 /// switch on the length and word compares, cheaper than a search of the list for every
 /// property; a test keeps the two in step.
+#[inline]
 pub fn is_logical_type(t: &str) -> bool {
     matches!(t, "string" | "date" | "timestamp" | "time" | "number" | "integer" | "boolean" | "object" | "array")
 }
@@ -120,8 +124,8 @@ pub fn number(value: &Value) -> Option<f64> {
 /// writes `min`, `hour(s)`, `day(s)`, `week(s)`, `s`).
 pub fn minutes(value: &Value, unit: &str) -> Option<f64> {
     let amount = number(value)?;
-    let unit = unit.trim();
-    let is = |names: &[&str]| names.iter().any(|n| unit.eq_ignore_ascii_case(n));
+    let unit = trimmed(unit);
+    let is = |names: &[&str]| is_any_of(unit, names);
     let factor = if is(&["s", "sec", "second", "seconds"]) {
         1.0 / 60.0
     } else if is(&["m", "min", "mins", "minute", "minutes"]) {
@@ -153,6 +157,7 @@ pub fn fits_type(value: &Value, logical_type: &str) -> bool {
 }
 
 /// A classification strong enough for personal data: set, and not `public`.
+#[inline]
 pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
     pii || (!blank(classification) && !is_public(classification))
 }
@@ -161,10 +166,25 @@ pub fn classifies_personal_data(pii: bool, classification: &str) -> bool {
 /// that are rarely padded: when neither end is whitespace the trim (which decodes UTF-8)
 /// is skipped.
 pub fn is_public(classification: &str) -> bool {
+    trimmed(classification).eq_ignore_ascii_case("public")
+}
+
+/// `word` equals one of `names`, ignoring ASCII case. Lengths are compared first: most names
+/// differ in length, and the case-folding compare is not cheap to set up.
+pub fn is_any_of(word: &str, names: &[&str]) -> bool {
+    names.iter().any(|name| name.len() == word.len() && word.eq_ignore_ascii_case(name))
+}
+
+/// `s.trim()`, without decoding UTF-8 from both ends when neither end byte is whitespace —
+/// the usual case for the short words (classifications, units, SLA names) this is used on.
+pub fn trimmed(s: &str) -> &str {
     let unpadded = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    let bytes = classification.as_bytes();
-    let word = if unpadded(bytes.first()) && unpadded(bytes.last()) { classification } else { classification.trim() };
-    word.eq_ignore_ascii_case("public")
+    let bytes = s.as_bytes();
+    if unpadded(bytes.first()) && unpadded(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ pub fn reference() -> Option<PathBuf> {
     if dir.join("README.md").is_file() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: ../shared/reference (relative to the repo root) is absent; conformance tests need its schemas");
+        eprintln!(
+            "SKIPPED: ../shared/reference (relative to the repo root) is absent; conformance tests need its schemas"
+        );
         None
     }
 }

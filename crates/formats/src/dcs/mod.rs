@@ -32,8 +32,12 @@ pub struct ImportedContract {
 }
 
 pub fn import(text: &str) -> Result<ImportedContract, FormatError> {
-    let doc = yaml::parse(text)?;
-    contract::read(&doc)
+    read(&yaml::parse(text)?)
+}
+
+/// [`import`] of a document parsed already (the bundle import parses each file once).
+pub(crate) fn read(doc: &yaml::Document) -> Result<ImportedContract, FormatError> {
+    contract::read(doc)
 }
 
 pub fn to_value(contract: &DataContract, workspace: &Workspace) -> Value {

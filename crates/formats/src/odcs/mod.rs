@@ -56,8 +56,12 @@ pub struct ImportedContract {
 
 /// Reads an ODCS document (YAML or JSON).
 pub fn import(text: &str) -> Result<ImportedContract, FormatError> {
-    let doc = yaml::parse(text)?;
-    contract::read(&doc)
+    read(&yaml::parse(text)?)
+}
+
+/// [`import`] of a document parsed already (the bundle import parses each file once).
+pub(crate) fn read(doc: &yaml::Document) -> Result<ImportedContract, FormatError> {
+    contract::read(doc)
 }
 
 /// The ODCS document for `contract` as a value; `workspace` resolves domain, team and product

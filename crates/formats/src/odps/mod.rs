@@ -32,8 +32,12 @@ pub struct ImportedProduct {
 /// Reads an ODPS document (YAML or JSON). Input ports read from an unknown source until
 /// [`link_inputs`] finds the products whose output ports serve their contracts.
 pub fn import(text: &str) -> Result<ImportedProduct, FormatError> {
-    let doc = yaml::parse(text)?;
-    product::read(&doc)
+    read(&yaml::parse(text)?)
+}
+
+/// [`import`] of a document parsed already (the bundle import parses each file once).
+pub(crate) fn read(doc: &yaml::Document) -> Result<ImportedProduct, FormatError> {
+    product::read(doc)
 }
 
 /// The ODPS v1.1.0 document for `product`; `workspace` resolves domain and team names.
