@@ -11,6 +11,7 @@ mod header;
 mod import;
 mod io;
 mod notice;
+mod settle;
 mod panels;
 mod shortcuts;
 mod state;

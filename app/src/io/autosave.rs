@@ -8,6 +8,7 @@ use std::time::Duration;
 use dpstudio_model::Workspace;
 use leptos::prelude::*;
 
+use crate::settle::Latest;
 use crate::state::{Notice, Studio, Tone};
 
 /// The key of the open workspace.
@@ -40,7 +41,7 @@ pub fn restore(fallback: impl FnOnce() -> Workspace) -> (Workspace, Option<Notic
 
 /// Saves after every change, once changes settle.
 pub fn install(studio: Studio) {
-    let generation = StoredValue::new(0u32);
+    let latest = Latest::new();
     // The first run only subscribes: what was just restored needs no saving.
     let first = StoredValue::new(true);
     // Only one "storage is full" notice until saving works again.
@@ -51,30 +52,22 @@ pub fn install(studio: Studio) {
             first.set_value(false);
             return;
         }
-        generation.update_value(|g| *g = g.wrapping_add(1));
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
-                    return;
+        latest.settle(SETTLE, move |_| {
+            let text = studio.workspace.with_untracked(dpstudio_model::to_json);
+            match save(&text) {
+                Ok(()) => failing.set_value(false),
+                Err(reason) if !failing.get_value() => {
+                    failing.set_value(true);
+                    studio.notify(
+                        Notice::new(Tone::Failed, "Your changes are not being saved in this browser.").with_details(vec![
+                            reason,
+                            "Your work is safe in this tab. Download it with Export… → Workspace JSON before closing the tab.".to_owned(),
+                        ]),
+                    );
                 }
-                let text = studio.workspace.with_untracked(dpstudio_model::to_json);
-                match save(&text) {
-                    Ok(()) => failing.set_value(false),
-                    Err(reason) if !failing.get_value() => {
-                        failing.set_value(true);
-                        studio.notify(
-                            Notice::new(Tone::Failed, "Your changes are not being saved in this browser.").with_details(vec![
-                                reason,
-                                "Your work is safe in this tab. Download it with Export… → Workspace JSON before closing the tab.".to_owned(),
-                            ]),
-                        );
-                    }
-                    Err(_) => {}
-                }
-            },
-            SETTLE,
-        );
+                Err(_) => {}
+            }
+        });
     });
 }
 

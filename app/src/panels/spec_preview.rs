@@ -9,6 +9,7 @@ use dpstudio_protocol::{Finding, Request, Response, Subject};
 use leptos::prelude::*;
 
 use crate::io::{download, formats};
+use crate::settle::Latest;
 use crate::state::{Notice, Studio, Tone};
 
 /// Quiet time after the last edit before the document is written again: typing a name does
@@ -28,34 +29,26 @@ pub fn SpecPreview(product_id: String) -> impl IntoView {
     let subject = RwSignal::new(Subject::Product(product_id.clone()));
     let preview = RwSignal::new(Preview::Loading);
     // Answers to older requests are dropped: only the latest edit's document is shown.
-    let generation = StoredValue::new(0u32);
+    let latest = Latest::new();
     Effect::new(move |_| {
         if !studio.preview_open.get() {
             return;
         }
         let subject = subject.get();
         studio.workspace.track();
-        generation.update_value(|g| *g = g.wrapping_add(1));
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
+        latest.settle(SETTLE, move |ticket| {
+            let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
+            formats::call(&Request::Preview { workspace, subject }, Vec::new(), move |answer| {
+                if !latest.is_current(ticket) {
                     return;
                 }
-                let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
-                formats::call(&Request::Preview { workspace, subject }, Vec::new(), move |answer| {
-                    if generation.get_value() != mine {
-                        return;
-                    }
-                    preview.set(match answer.response {
-                        Response::Preview { file_name, text, findings } => Preview::Ready { file_name, text, findings },
-                        Response::Failed { message } => Preview::Failed(message),
-                        _ => Preview::Failed("the formats module gave an answer that does not fit a preview".to_owned()),
-                    });
+                preview.set(match answer.response {
+                    Response::Preview { file_name, text, findings } => Preview::Ready { file_name, text, findings },
+                    Response::Failed { message } => Preview::Failed(message),
+                    _ => Preview::Failed("the formats module gave an answer that does not fit a preview".to_owned()),
                 });
-            },
-            SETTLE,
-        );
+            });
+        });
     });
     let options = {
         let product_id = product_id.clone();
