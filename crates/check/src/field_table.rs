@@ -13,29 +13,30 @@ use dpstudio_model::{DataContract, Property};
 use crate::hash::FastHasher;
 use crate::index::name_hash;
 
-/// One contract's fields; built once per contract and check.
+/// One contract's fields; built once per contract and check. Two allocations (slots and
+/// names): a full check builds one table per contract, and in WASM every allocation and
+/// free costs more than the lookups it saves.
 pub(crate) struct FieldTable<'w> {
-    /// Open addressing with linear probing over `fields` (position + 1; 0 is empty), a power
-    /// of two long and at most half full. Fields of one name land in schema order along the
-    /// probe sequence, so the first is found first, as a scan of the schema would find it.
-    slots: Vec<u32>,
-    fields: Vec<Entry<'w>>,
-    /// Per schema object, its name's place in `names` and hash; `None` for an object whose
-    /// name an earlier object has (references reach only the first).
-    objects: Vec<Option<ObjectName>>,
+    /// Open addressing with linear probing, a power of two long and at most half full. Fields
+    /// of one name land in schema order along the probe sequence, so the first is found first,
+    /// as a scan of the schema would find it.
+    slots: Vec<Slot<'w>>,
+    objects: Objects,
     /// Object and property names, back to back.
     names: String,
 }
 
-struct Entry<'w> {
+#[derive(Clone, Copy, Default)]
+struct Slot<'w> {
     hash: u64,
     object: u32,
     name: Text,
     personal: bool,
-    property: &'w Property,
+    /// `None` marks an empty slot.
+    property: Option<&'w Property>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Text {
     start: u32,
     len: u32,
@@ -46,6 +47,31 @@ struct Text {
 struct ObjectName {
     text: Text,
     hash: u64,
+}
+
+/// Per schema object, its name, or `None` for an object whose name an earlier object has
+/// (references reach only the first). Most contracts have one or two objects: those are kept
+/// inline, without an allocation.
+#[derive(Default)]
+struct Objects {
+    first: [Option<ObjectName>; 2],
+    more: Vec<Option<ObjectName>>,
+}
+
+impl Objects {
+    fn push(&mut self, o: usize, name: Option<ObjectName>) {
+        match self.first.get_mut(o) {
+            Some(slot) => *slot = name,
+            None => self.more.push(name),
+        }
+    }
+
+    fn get(&self, o: usize) -> Option<ObjectName> {
+        match self.first.get(o) {
+            Some(name) => *name,
+            None => self.more.get(o - self.first.len()).copied().flatten(),
+        }
+    }
 }
 
 /// A field the table found.
@@ -72,34 +98,33 @@ impl<'w> FieldTable<'w> {
     /// by whoever walks the contract anyway and has each name's hash at hand.
     pub(crate) fn empty(contract: &'w DataContract) -> Self {
         let count: usize = contract.schema.iter().map(|o| o.properties.len()).sum();
-        let slots = if count == 0 { Vec::new() } else { vec![0; (2 * count).next_power_of_two()] };
+        let slots = if count == 0 { Vec::new() } else { vec![Slot::default(); (2 * count).next_power_of_two()] };
         let mut names = String::with_capacity(count * 16);
-        let mut objects = Vec::with_capacity(contract.schema.len());
+        let mut objects = Objects::default();
         for (o, object) in contract.schema.iter().enumerate() {
             let shadowed = contract.schema.iter().take(o).any(|earlier| earlier.name == object.name);
-            objects.push((!shadowed).then(|| ObjectName { text: push_text(&mut names, &object.name), hash: name_hash(&object.name) }));
+            let name = (!shadowed).then(|| ObjectName { text: push_text(&mut names, &object.name), hash: name_hash(&object.name) });
+            objects.push(o, name);
         }
-        FieldTable { slots, fields: Vec::with_capacity(count), objects, names }
+        FieldTable { slots, objects, names }
     }
 
     /// Adds a top-level property of object `o`; `hash` is [`name_hash`] of its name. Call in
     /// schema order.
     pub(crate) fn add(&mut self, o: usize, property: &'w Property, hash: u64) {
-        let Some(Some(object)) = self.objects.get(o).copied() else { return };
-        let entry = Entry {
+        let Some(object) = self.objects.get(o) else { return };
+        let slot = Slot {
             hash: field_hash(object.hash, hash),
             object: u32::try_from(o).unwrap_or(u32::MAX),
             name: push_text(&mut self.names, &property.name),
             personal: property.pii,
-            property,
+            property: Some(property),
         };
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = entry.hash as usize & mask;
-        self.fields.push(entry);
-        let number = u32::try_from(self.fields.len()).unwrap_or(u32::MAX);
-        while let Some(slot) = self.slots.get_mut(at) {
-            if *slot == 0 {
-                *slot = number;
+        let mut at = slot.hash as usize & mask;
+        while let Some(free) = self.slots.get_mut(at) {
+            if free.property.is_none() {
+                *free = slot;
                 return;
             }
             at = (at + 1) & mask;
@@ -112,13 +137,13 @@ impl<'w> FieldTable<'w> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
-            let number = *self.slots.get(at)?;
-            let entry = self.fields.get(number.checked_sub(1)? as usize)?;
-            if entry.hash == hash
-                && self.text(entry.name) == name
-                && self.objects.get(entry.object as usize).copied().flatten().is_some_and(|o| self.text(o.text) == object)
+            let slot = self.slots.get(at)?;
+            let property = slot.property?;
+            if slot.hash == hash
+                && self.text(slot.name) == name
+                && self.objects.get(slot.object as usize).is_some_and(|o| self.text(o.text) == object)
             {
-                return Some(Field { property: entry.property, personal: entry.personal });
+                return Some(Field { property, personal: slot.personal });
             }
             at = (at + 1) & mask;
         }

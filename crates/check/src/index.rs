@@ -5,6 +5,7 @@
 //! a contract's schema (field lookups for references, its PII fields, its shape) is computed per
 //! contract, lazily, the first time a rule asks, and without copying any string.
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::collections::hash_map::Entry;
 
@@ -42,8 +43,8 @@ pub struct Index<'w> {
     pii_hashes: Vec<OnceCell<Vec<u64>>>,
     unmarked_hashes: Vec<OnceCell<Vec<u64>>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
-    /// Per product position: (input port position, contract position) of what it reads.
-    inputs: Vec<OnceCell<Vec<(usize, usize)>>>,
+    /// Per product position: (input port position, contract) of what it reads.
+    inputs: Vec<OnceCell<Vec<(usize, &'w DataContract)>>>,
     /// The contract position the last lookup by id found: consecutive references (the fields
     /// of one contract derive from one upstream contract) skip the hash table.
     last_contract: Cell<usize>,
@@ -180,8 +181,8 @@ impl<'w> Index<'w> {
 
     /// The contracts a product reads, with the input port's position: the contract the port
     /// says it relies on, or else the one the upstream output port is bound to. Computed once
-    /// per product and check (several principles ask).
-    pub fn input_contracts(&self, product: &DataProduct) -> Vec<(usize, &'w DataContract)> {
+    /// per product and check (several principles ask) and lent out, not copied.
+    pub fn input_contracts(&self, product: &DataProduct) -> Cow<'_, [(usize, &'w DataContract)]> {
         let position = self.products.get(product.id.as_str()).copied();
         let cached = position
             .filter(|&p| self.workspace.products.get(p).is_some_and(|first| std::ptr::eq(first, product)))
@@ -198,17 +199,16 @@ impl<'w> Index<'w> {
                         .map(|c| c.id.as_str()),
                     InputSource::System { .. } => None,
                 };
-                if let Some((at, _)) = declared.or(bound).and_then(|id| self.position(id)) {
-                    out.push((i, at));
+                if let Some((_, contract)) = declared.or(bound).and_then(|id| self.position(id)) {
+                    out.push((i, contract));
                 }
             }
             out
         };
-        let pairs: Vec<(usize, usize)> = match cached {
-            Some(cell) => cell.get_or_init(resolve).clone(),
-            None => resolve(),
-        };
-        pairs.into_iter().filter_map(|(i, c)| Some((i, self.workspace.contracts.get(c)?))).collect()
+        match cached {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(resolve).as_slice()),
+            None => Cow::Owned(resolve()),
+        }
     }
 
     /// Products whose id an earlier product already has, in workspace order.

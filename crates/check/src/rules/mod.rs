@@ -133,7 +133,7 @@ fn input_products<'w>(index: &Index<'w>, product: &DataProduct) -> Vec<&'w DataP
 }
 
 /// The contracts a product reads; see [`Index::input_contracts`].
-fn input_contracts<'w>(index: &Index<'w>, product: &DataProduct) -> Vec<(usize, &'w DataContract)> {
+fn input_contracts<'i, 'w>(index: &'i Index<'w>, product: &DataProduct) -> std::borrow::Cow<'i, [(usize, &'w DataContract)]> {
     index.input_contracts(product)
 }
 

@@ -162,7 +162,7 @@ fn layer_hop(index: &Index, product: &DataProduct, sink: &mut Sink) {
         return;
     }
     let width = |c: &DataContract| c.schema.iter().map(|o| o.properties.len()).sum::<usize>();
-    for (_, input) in input_contracts(index, product) {
+    for &(_, input) in input_contracts(index, product).iter() {
         // Comparing sizes first keeps the sorted shapes from being built for most inputs.
         if input.id != output.id && width(input) == width(output) && index.shape(&input.id) == shape {
             let port = product
@@ -191,7 +191,7 @@ pub const PII_PASSTHROUGH: Rule = rule(
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     // Inputs holding personal data; names are compared by hash first (see `NameFacts`).
     let personal: Vec<&DataContract> =
-        input_contracts(index, product).into_iter().map(|(_, c)| c).filter(|c| !index.pii_hashes(&c.id).is_empty()).collect();
+        input_contracts(index, product).iter().map(|&(_, c)| c).filter(|c| !index.pii_hashes(&c.id).is_empty()).collect();
     if personal.is_empty() {
         return;
     }
@@ -315,7 +315,7 @@ fn freshness_slo(index: &Index, product: &DataProduct, sink: &mut Sink) {
             .min_by(f64::total_cmp);
         consider(delivers, &upstream.name);
     }
-    for (_, contract) in input_contracts(index, product) {
+    for &(_, contract) in input_contracts(index, product).iter() {
         let delivers = contract
             .sla
             .iter()
