@@ -41,15 +41,18 @@ export const browser = () => state.browser;
 
 /**
  * Opens the app in a fresh browser context (fresh storage), failing the test on any page error
- * or console error. `init` runs in the page before the app (e.g. to stub storage).
+ * or console error except those matching `expected`. `init` runs in the page before the app
+ * (e.g. to stub storage).
  */
-export async function openApp(t, { viewport = { width: 1280, height: 720 }, init } = {}) {
+export async function openApp(t, { viewport = { width: 1280, height: 720 }, init, expected = [] } = {}) {
   const context = await state.browser.newContext({ viewport, acceptDownloads: true });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected.some((pattern) => pattern.test(m.text()))) problems.push(`console: ${m.text()}`);
+  });
   t.after(async () => {
     await context.close();
     assert.deepEqual(problems, [], 'the page reported errors');

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { useBrowser, openApp as open, artifacts } from '../harness.mjs';
 
 useBrowser();
-const openApp = (t, viewport) => open(t, viewport ? { viewport } : {});
+// A size (`{ width, height }`) opens the app in that viewport; other options go to the harness.
+const openApp = (t, options = {}) => open(t, 'width' in options ? { viewport: options } : options);
 
 const EXAMPLE_PRODUCTS = ['Web Orders', 'Customers', 'Daily Revenue', 'Customer 360'];
 
@@ -112,4 +113,20 @@ test('renaming the workspace and downloading it as JSON', async (t) => {
   assert.equal(saved.products.length, 4);
   // The name is text, not markup: no <b> element appeared anywhere.
   assert.equal(await page.locator('b').count(), 0);
+});
+
+test('a Content-Security-Policy lets only our own scripts run', async (t) => {
+  // Chromium reports the blocked script on the console; that report is the expected outcome.
+  const page = await openApp(t, { expected: [/inline script violates the following Content Security Policy/] });
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(policy, /object-src 'none'/);
+  // The app itself runs under it (the canvas is drawn); an inline script added later does not.
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
 });
