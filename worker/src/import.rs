@@ -4,7 +4,7 @@
 //! first file that cannot be read stops the import with its file, line and column.
 
 use dpstudio_formats::bundle::{self, Source};
-use dpstudio_formats::{json_sample, sql, sql_import, ErrorKind, FormatError};
+use dpstudio_formats::{json_sample, sql, sql_import, ErrorKind};
 use dpstudio_model::Workspace;
 use dpstudio_protocol::{ImportSummary, InputFile, Response};
 
@@ -75,7 +75,7 @@ pub fn run(current: &Workspace, files: Vec<InputFile>, buffers: Vec<Vec<u8>>) ->
                 contract.id = dpstudio_model::unique_id(&contract.id, w.contracts.iter().map(|c| c.id.as_str()));
                 w.contracts.push(contract);
             }
-            Err(e) => return Reply::failed(located(&entry.name, &e)),
+            Err(e) => return Reply::failed(e.in_file(&entry.name)),
         }
     }
     summary.files = specs.len() + scripts.len() + samples.len();
@@ -98,7 +98,7 @@ fn kind_of(entry: &Entry) -> Result<Kind, String> {
         "yaml" | "yml" => match bundle::detect(&entry.text) {
             Ok(_) => Ok(Kind::Spec),
             Err(e) if e.kind == ErrorKind::WrongDocument => Ok(Kind::Other("YAML of another kind".to_owned())),
-            Err(e) => Err(located(&entry.name, &e)),
+            Err(e) => Err(e.in_file(&entry.name)),
         },
         "ndjson" | "jsonl" => Ok(Kind::Sample),
         "json" => match bundle::detect(&entry.text) {
@@ -113,7 +113,7 @@ fn kind_of(entry: &Entry) -> Result<Kind, String> {
                 }
                 Err(_) => Ok(Kind::Sample),
             },
-            Err(e) => Err(located(&entry.name, &e)),
+            Err(e) => Err(e.in_file(&entry.name)),
         },
         _ => Ok(Kind::Other("not a file kind an import reads".to_owned())),
     }
@@ -128,14 +128,6 @@ fn looks_like_a_saved_workspace(text: &str) -> bool {
 fn file_stem(name: &str) -> &str {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     base.split('.').next().filter(|s| !s.is_empty()).unwrap_or(base)
-}
-
-fn located(file: &str, e: &FormatError) -> String {
-    if e.line > 0 {
-        format!("{file}:{}:{}: {}", e.line, e.column, e.message)
-    } else {
-        format!("{file}: {}", e.message)
-    }
 }
 
 /// The files as entries: zips unpacked (what cannot be text is skipped with a note).

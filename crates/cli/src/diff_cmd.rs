@@ -29,7 +29,7 @@ fn load_side(path: &Path) -> Result<Side, String> {
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let file = path.display().to_string();
-    let located = |e: dpstudio_formats::FormatError| formats_cmd::located(&file, &e);
+    let located = |e: dpstudio_formats::FormatError| e.in_file(&file);
     match bundle::detect(&text) {
         Ok(Standard::Odcs) => Ok(Side::Contract(odcs::import(&text).map_err(located)?.contract)),
         Ok(Standard::Dcs) => Ok(Side::Contract(dcs::import(&text).map_err(located)?.contract)),

@@ -38,5 +38,5 @@ fn is_workspace(text: &str) -> bool {
 /// `orders`); errors read `file:line:column: message`.
 pub fn import(path: &Path, text: &str) -> Result<DataContract, String> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "sample".to_owned());
-    json_sample::import(&stem, text).map_err(|e| crate::formats_cmd::located(&path.display().to_string(), &e))
+    json_sample::import(&stem, text).map_err(|e| e.in_file(&path.display().to_string()))
 }

@@ -52,11 +52,7 @@ pub struct FileError {
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.error.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.file, self.error.line, self.error.column, self.error.message)
-        } else {
-            write!(f, "{}: {}", self.file, self.error.message)
-        }
+        f.write_str(&self.error.in_file(&self.file))
     }
 }
 

@@ -31,6 +31,16 @@ impl FormatError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         FormatError { kind, line: 0, column: 0, path: String::new(), message: message.into() }
     }
+
+    /// `file:line:column: message`, or `file: message` when the position is unknown: the form
+    /// editors and CI annotations jump from.
+    pub fn in_file(&self, file: &str) -> String {
+        if self.line > 0 {
+            format!("{file}:{}:{}: {}", self.line, self.column, self.message)
+        } else {
+            format!("{file}: {}", self.message)
+        }
+    }
 }
 
 impl fmt::Display for FormatError {
