@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use dpstudio_formats::bundle::{self, Source};
 use crate::sample_input;
 
-use dpstudio_formats::{dbt, dcs, dpds, json_schema, markdown, odcs, odps, repo_bundle, sql, sql_import, ErrorKind};
+use dpstudio_formats::export_set::{self, Target};
+use dpstudio_formats::{odcs, repo_bundle, sql, sql_import, ErrorKind};
 
 /// Which standard files `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,72 +65,23 @@ impl DialectArg {
 pub fn export(workspace: &Path, format: ExportFormat, out: &Path, odcs_version: OdcsVersionArg, dialect: DialectArg) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(workspace).map_err(|e| format!("cannot read {}: {e}", workspace.display()))?;
     let w = dpstudio_model::from_json(&text).map_err(|e| format!("{}: {e}", workspace.display()))?;
-    let options = odcs::ExportOptions {
-        version: match odcs_version {
+    let target = match format {
+        ExportFormat::Bundle => return export_zip(&w, out),
+        ExportFormat::Odcs => Target::Odcs(match odcs_version {
             OdcsVersionArg::V320 => odcs::OdcsVersion::V3_2_0,
             OdcsVersionArg::V310 => odcs::OdcsVersion::V3_1_0,
-        },
+        }),
+        ExportFormat::Odps => Target::Odps,
+        ExportFormat::Dcs => Target::Dcs,
+        ExportFormat::Sql => Target::Sql(dialect.dialect()),
+        ExportFormat::Jsonschema => Target::JsonSchema,
+        ExportFormat::Markdown => Target::Markdown,
+        ExportFormat::Dbt => Target::Dbt,
+        ExportFormat::Dpds => Target::Dpds,
     };
-    if format == ExportFormat::Bundle {
-        return export_zip(&w, out);
-    }
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    match format {
-        // Written as one zip above.
-        ExportFormat::Bundle => {}
-        ExportFormat::Odcs => {
-            for c in &w.contracts {
-                files.push((out.join("contracts").join(format!("{}.odcs.yaml", file_stem(&c.id))), odcs::export(c, &w, &options)));
-            }
-        }
-        ExportFormat::Dcs => {
-            for c in &w.contracts {
-                files.push((out.join("contracts").join(format!("{}.datacontract.yaml", file_stem(&c.id))), dcs::export(c, &w)));
-            }
-        }
-        ExportFormat::Sql => {
-            let options = sql::ExportOptions { dialect: dialect.dialect() };
-            let dir = out.join("sql").join(options.dialect.as_str());
-            for c in &w.contracts {
-                files.push((dir.join(format!("{}.sql", file_stem(&c.id))), sql::export(c, &options)));
-            }
-        }
-        ExportFormat::Jsonschema => {
-            for c in &w.contracts {
-                let dir = out.join("jsonschema").join(file_stem(&c.id));
-                // Two objects whose names differ only in unsafe characters would share a file.
-                let mut taken: Vec<String> = Vec::new();
-                for (object, text) in json_schema::export(c) {
-                    let base = file_stem(&object);
-                    let stem = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !taken.contains(s)).unwrap_or(base);
-                    files.push((dir.join(format!("{stem}.schema.json")), text));
-                    taken.push(stem);
-                }
-            }
-        }
-        ExportFormat::Markdown => {
-            for p in &w.products {
-                files.push((out.join("docs").join(format!("{}.md", file_stem(&p.id))), markdown::export(p, &w)));
-            }
-        }
-        ExportFormat::Dbt => {
-            let dir = out.join("dbt");
-            for (path, text) in dbt::export(&w) {
-                files.push((dir.join(path), text));
-            }
-        }
-        ExportFormat::Dpds => {
-            for p in &w.products {
-                files.push((out.join(dpds::path(&p.id)), dpds::export(p, &w)));
-            }
-        }
-        ExportFormat::Odps => {
-            for p in &w.products {
-                let stem = file_stem(&p.id);
-                files.push((out.join("products").join(&stem).join(format!("{stem}.odps.yaml")), odps::export(p, &w)));
-            }
-        }
-    }
+    // The bundle's layout, one target at a time (the app's export dialog writes the same files).
+    let files: Vec<(PathBuf, String)> =
+        export_set::files(&w, target).into_iter().map(|(path, text)| (out.join(path), text)).collect();
     for (path, content) in &files {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -152,14 +104,6 @@ fn export_zip(w: &dpstudio_model::Workspace, out: &Path) -> Result<ExitCode, Str
     std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("wrote {} ({} file(s))", out.display(), files.len());
     Ok(ExitCode::SUCCESS)
-}
-
-/// Ids are slugs in designed workspaces but may be anything in imported ones (UUIDs, names):
-/// keep file names to a safe alphabet.
-fn file_stem(id: &str) -> String {
-    let stem: String = id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' { c } else { '-' }).collect();
-    let stem = stem.trim_matches('.').to_owned();
-    if stem.is_empty() { "item".to_owned() } else { stem }
 }
 
 /// Reads ODCS, ODPS and DCS files (folders are searched for `*.yaml`, `*.yml` and `*.json`
@@ -191,7 +135,7 @@ pub fn import(inputs: &[PathBuf], out: &Path, name: Option<&str>, dialect: Diale
     for path in &sql_inputs {
         let text = read(path)?;
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "tables".to_owned());
-        let mut contract = sql_import::import(&stem, &text, dialect.dialect()).map_err(|e| located(&path.display().to_string(), &e))?;
+        let mut contract = sql_import::import(&stem, &text, dialect.dialect()).map_err(|e| e.in_file(&path.display().to_string()))?;
         contract.id = dpstudio_model::unique_id(&contract.id, workspace.contracts.iter().map(|c| c.id.as_str()));
         workspace.contracts.push(contract);
     }
@@ -234,7 +178,7 @@ pub fn read_spec_files(inputs: &[PathBuf]) -> Result<Vec<(String, String)>, Stri
                 match bundle::detect(&text) {
                     Ok(_) => files.push((path.display().to_string(), text)),
                     Err(e) if e.kind == ErrorKind::WrongDocument => {}
-                    Err(e) => return Err(located(&path.display().to_string(), &e)),
+                    Err(e) => return Err(e.in_file(&path.display().to_string())),
                 }
             }
         } else {
@@ -267,10 +211,6 @@ fn read(path: &Path) -> Result<String, String> {
         return Err(format!("{}: {size} bytes is larger than the {} MB an import accepts", path.display(), dpstudio_formats::MAX_INPUT_BYTES >> 20));
     }
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-pub fn located(file: &str, e: &dpstudio_formats::FormatError) -> String {
-    if e.line > 0 { format!("{file}:{}:{}: {}", e.line, e.column, e.message) } else { format!("{file}: {}", e.message) }
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

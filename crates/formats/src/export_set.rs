@@ -44,9 +44,17 @@ pub fn files(w: &Workspace, target: Target) -> Vec<(String, String)> {
             per_contract(w, |c| vec![(format!("sql/{}/{}.sql", dialect.as_str(), file_stem(&c.id)), sql::export(c, &options))])
         }
         Target::JsonSchema => per_contract(w, |c| {
+            // Two objects whose names differ only in unsafe characters would share a file.
+            let mut taken: Vec<String> = Vec::new();
             json_schema::export(c)
                 .into_iter()
-                .map(|(object, text)| (format!("jsonschema/{}/{}.schema.json", file_stem(&c.id), file_stem(&object)), text))
+                .map(|(object, text)| {
+                    let base = file_stem(&object);
+                    let stem = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !taken.contains(s)).unwrap_or(base);
+                    let path = format!("jsonschema/{}/{stem}.schema.json", file_stem(&c.id));
+                    taken.push(stem);
+                    (path, text)
+                })
                 .collect()
         }),
     }
