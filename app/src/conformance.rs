@@ -2,6 +2,8 @@
 
 use dpstudio_protocol::Finding;
 
+use crate::plural::plural;
+
 /// Findings shown in one notice at most; the rest are counted.
 const SHOWN: usize = 12;
 
@@ -11,21 +13,15 @@ pub fn lines(findings: &[Finding], unchecked: usize) -> Vec<String> {
         lines.push(format!(
             "{} finding{} against the official schemas:",
             findings.len(),
-            if findings.len() == 1 { "" } else { "s" }
+            plural(findings.len())
         ));
     }
-    lines.extend(findings.iter().take(SHOWN).map(|f| {
-        if f.line > 0 {
-            format!("{}:{}:{}: {}", f.file, f.line, f.column, f.message)
-        } else {
-            format!("{}: {}", f.file, f.message)
-        }
-    }));
+    lines.extend(findings.iter().take(SHOWN).map(Finding::to_string));
     if findings.len() > SHOWN {
         lines.push(format!("… and {} more", findings.len() - SHOWN));
     }
     if unchecked > 0 {
-        lines.push(format!("{unchecked} more file{} not checked against the schemas (the check stops after the first few hundred)", if unchecked == 1 { "" } else { "s" }));
+        lines.push(format!("{unchecked} more file{} not checked against the schemas (the check stops after the first few hundred)", plural(unchecked)));
     }
     lines
 }

@@ -5,6 +5,7 @@ use dpstudio_protocol::{ExportTarget, Request, Response};
 use leptos::prelude::*;
 
 use crate::io::{download, download_bytes, formats};
+use crate::plural::plural;
 use crate::state::{Notice, Studio, Tone};
 
 #[component]
@@ -98,7 +99,7 @@ fn save(response: Response, bytes: Option<Vec<u8>>) -> Notice {
                 (None, None) => Err("the formats module sent no file".to_owned()),
             };
             match saved {
-                Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name} ({} file{}).", paths.len(), if paths.len() == 1 { "" } else { "s" }))
+                Ok(()) => Notice::new(Tone::Done, format!("Downloaded {file_name} ({} file{}).", paths.len(), plural(paths.len())))
                     .with_details(crate::conformance::lines(&findings, unchecked)),
                 Err(message) => Notice::new(Tone::Failed, "The download failed.").with_details(vec![message]),
             }

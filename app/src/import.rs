@@ -6,13 +6,14 @@ use leptos::prelude::*;
 
 use crate::io::formats;
 use crate::io::read_files;
+use crate::plural::plural;
 use crate::state::{Notice, Studio, Tone};
 
 pub fn import_files(studio: Studio, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
-    studio.notify(Notice::new(Tone::Busy, format!("Importing {} file{}…", files.len(), if files.len() == 1 { "" } else { "s" })));
+    studio.notify(Notice::new(Tone::Busy, format!("Importing {} file{}…", files.len(), plural(files.len()))));
     leptos::task::spawn_local(async move {
         let read = match read_files::read(files).await {
             Ok(read) => read,
@@ -70,8 +71,4 @@ fn apply(studio: Studio, response: Response) -> Notice {
 
 fn failed(message: String) -> Notice {
     Notice::new(Tone::Failed, "Nothing was imported.").with_details(vec![message])
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

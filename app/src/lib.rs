@@ -13,6 +13,7 @@ mod io;
 mod notice;
 mod settle;
 mod panels;
+mod plural;
 mod shortcuts;
 mod state;
 mod status_bar;

@@ -3,6 +3,7 @@
 use dpstudio_check::Severity;
 use leptos::prelude::*;
 
+use crate::plural::plural;
 use crate::state::Studio;
 
 #[component]
@@ -39,8 +40,4 @@ pub fn StatusBar() -> impl IntoView {
             <div class="workspace-size">{sizes}</div>
         </footer>
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

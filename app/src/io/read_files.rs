@@ -1,7 +1,6 @@
 //! Picked or dropped files, read for an import: text files as text, zips as bytes.
 
 use dpstudio_protocol::InputFile;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Files larger than this are refused before reading: the importers' own limit is lower, and
@@ -39,5 +38,5 @@ pub async fn read(files: Vec<web_sys::File>) -> Result<ReadFiles, String> {
 /// The files of a file input or a drop.
 pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).filter(|f| f.dyn_ref::<web_sys::File>().is_some()).collect()
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

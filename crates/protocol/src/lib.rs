@@ -175,6 +175,17 @@ pub struct Finding {
     pub message: String,
 }
 
+impl std::fmt::Display for Finding {
+    /// `file:line:column: message`, or `file: message` when the position is unknown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
 /// Encodes a message for `postMessage`. Serialising these plain types cannot fail; the
 /// fallback keeps that a message instead of a panic.
 pub fn encode<T: Serialize>(message: &T) -> String {
@@ -207,6 +218,14 @@ mod tests {
         };
         let back: Response = serde_json::from_str(&encode(&response)).unwrap();
         assert_eq!(back, response);
+    }
+
+    #[test]
+    fn findings_read_as_file_line_column() {
+        let mut finding = Finding { file: "a.odcs.yaml".into(), line: 3, column: 5, pointer: "/x".into(), message: "bad".into() };
+        assert_eq!(finding.to_string(), "a.odcs.yaml:3:5: bad");
+        finding.line = 0;
+        assert_eq!(finding.to_string(), "a.odcs.yaml: bad");
     }
 
     #[test]
