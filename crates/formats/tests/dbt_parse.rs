@@ -45,10 +45,12 @@ fn write_project(w: &Workspace, name: &str) -> PathBuf {
     dir
 }
 
-/// Runs `dbt parse` on the project in `dir`; panics with dbt's output when it fails.
-fn parse(dbt: &Path, dir: &Path) -> String {
+/// Runs `dbt <args>` on the project in `dir`, with the profile beside it; returns whether it
+/// succeeded and its output.
+fn run_dbt(dbt: &Path, dir: &Path, args: &[&str]) -> (bool, String) {
     let out = Command::new(dbt)
-        .args(["parse", "--no-partial-parse", "--profiles-dir", ".", "--project-dir", "."])
+        .args(args)
+        .args(["--profiles-dir", ".", "--project-dir", "."])
         .current_dir(dir)
         // Keep dbt's own files (logs, usage stats) inside the temp folder.
         .env("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
@@ -56,8 +58,13 @@ fn parse(dbt: &Path, dir: &Path) -> String {
         .env("DBT_TARGET_PATH", dir.join("target"))
         .output()
         .expect("dbt runs");
-    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "dbt parse failed in {}:\n{log}", dir.display());
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// Runs `dbt parse` on the project in `dir`; panics with dbt's output when it fails.
+fn parse(dbt: &Path, dir: &Path) -> String {
+    let (ok, log) = run_dbt(dbt, dir, &["parse", "--no-partial-parse"]);
+    assert!(ok, "dbt parse failed in {}:\n{log}", dir.display());
     log
 }
 
@@ -128,15 +135,7 @@ fn build_on_empty_sources(dbt: &Path, dir: &Path) {
 
 /// Runs `dbt <command>` and returns each node's status from `run_results.json`.
 fn run_results(dbt: &Path, dir: &Path, command: &str) -> Vec<(String, String)> {
-    let out = Command::new(dbt)
-        .args([command, "--profiles-dir", ".", "--project-dir", "."])
-        .current_dir(dir)
-        .env("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-        .env("DBT_LOG_PATH", dir.join("logs"))
-        .env("DBT_TARGET_PATH", dir.join("target"))
-        .output()
-        .expect("dbt runs");
-    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let (_, log) = run_dbt(dbt, dir, &[command]);
     let text = std::fs::read_to_string(dir.join("target/run_results.json")).unwrap_or_else(|_| panic!("dbt {command} wrote no results:\n{log}"));
     let results: serde_json::Value = serde_json::from_str(&text).unwrap();
     let list: Vec<(String, String)> = results["results"]
