@@ -230,9 +230,16 @@ pub const DUPLICATE_INPUT: Rule = rule(
 );
 
 fn duplicate_input(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    // A handful of inputs: comparing with the earlier ones costs less than a set per product.
+    let small = product.input_ports.len() <= 16;
     let mut seen = FastSet::default();
     for (i, port) in product.input_ports.iter().enumerate() {
-        if !seen.insert(&port.source) {
+        let repeated = if small {
+            product.input_ports.iter().take(i).any(|earlier| earlier.source == port.source)
+        } else {
+            !seen.insert(&port.source)
+        };
+        if repeated {
             sink.emit(
                 product_at(product, format!("inputPorts[{i}].source")),
                 format!("input '{}' of '{}' reads the same source as an earlier input", port.name, product.name),

@@ -117,19 +117,24 @@ fn contract_at(contract: &DataContract, path: impl Into<String>) -> Location {
     Location::new(EntityKind::Contract, &contract.id, path)
 }
 
-/// The products a product reads, once each, in input order.
-fn input_products<'w>(index: &Index<'w>, product: &DataProduct) -> Vec<&'w DataProduct> {
-    let mut out: Vec<&'w DataProduct> = Vec::new();
-    for port in &product.input_ports {
-        if let InputSource::Product { product: id, .. } = &port.source {
-            if let Some(upstream) = index.product(id) {
-                if !out.iter().any(|p| std::ptr::eq(*p, upstream)) {
-                    out.push(upstream);
-                }
-            }
+/// The products a product reads, once each, in input order. An id names one product, so a
+/// product is a repeat when an earlier input names the same id; checking that instead of
+/// collecting the products saves a vector per asking product.
+fn input_products<'i, 'w>(index: &'i Index<'w>, product: &'i DataProduct) -> impl Iterator<Item = &'w DataProduct> + 'i {
+    let upstream_id = |port: &'i dpstudio_model::InputPort| match &port.source {
+        InputSource::Product { product: id, .. } => Some(id.as_str()),
+        InputSource::System { .. } => None,
+    };
+    let ports = &product.input_ports;
+    ports.iter().enumerate().filter_map(move |(i, port)| {
+        let id = upstream_id(port)?;
+        let repeat = ports.iter().take(i).any(|earlier| upstream_id(earlier) == Some(id));
+        if repeat {
+            None
+        } else {
+            index.product(id)
         }
-    }
-    out
+    })
 }
 
 /// The contracts a product reads; see [`Index::input_contracts`].

@@ -151,11 +151,12 @@ pub const LAYER_HOP: Rule = rule(
 );
 
 fn layer_hop(index: &Index, product: &DataProduct, sink: &mut Sink) {
-    let mut outputs: Vec<&str> =
-        product.output_ports.iter().filter_map(|p| p.contract.as_ref().map(|c| c.id.as_str())).collect();
-    outputs.sort_unstable();
-    outputs.dedup();
-    let [output_id] = outputs.as_slice() else { return };
+    // Exactly one contract id among the output ports (found without collecting them).
+    let mut outputs = output_contract_ids(product);
+    let Some(output_id) = outputs.next() else { return };
+    if outputs.next().is_some() {
+        return;
+    }
     let Some(output) = index.contract(output_id) else { return };
     let shape = index.shape(output_id);
     if shape.is_empty() {
@@ -189,23 +190,19 @@ pub const PII_PASSTHROUGH: Rule = rule(
 );
 
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
-    // Inputs holding personal data; names are compared by hash first (see `NameFacts`).
-    let personal: Vec<&DataContract> =
-        input_contracts(index, product).iter().map(|&(_, c)| c).filter(|c| !index.pii_hashes(&c.id).is_empty()).collect();
-    if personal.is_empty() {
+    // Inputs holding personal data; names are compared by hash first (see `Index::pii_hashes`).
+    let inputs = input_contracts(index, product);
+    let personal = || inputs.iter().map(|&(_, c)| c).filter(|c| !index.pii_hashes(&c.id).is_empty());
+    if personal().next().is_none() {
         return;
     }
-    let mut outputs: Vec<&str> =
-        product.output_ports.iter().filter_map(|p| p.contract.as_ref().map(|c| c.id.as_str())).collect();
-    outputs.sort_unstable();
-    outputs.dedup();
-    for output in outputs.into_iter().filter_map(|id| index.contract(id)) {
+    for output in output_contract_ids(product).filter_map(|id| index.contract(id)) {
         let unmarked = index.unmarked_hashes(&output.id);
-        let suspects: Vec<&DataContract> = personal
-            .iter()
-            .copied()
-            .filter(|input| index.pii_hashes(&input.id).iter().any(|h| unmarked.binary_search(h).is_ok()))
-            .collect();
+        let shares_a_name = |input: &&DataContract| index.pii_hashes(&input.id).iter().any(|h| unmarked.binary_search(h).is_ok());
+        if !personal().any(|input| shares_a_name(&input)) {
+            continue;
+        }
+        let suspects: Vec<&DataContract> = personal().filter(shares_a_name).collect();
         if suspects.is_empty() {
             continue;
         }
@@ -228,6 +225,19 @@ fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
             );
         });
     }
+}
+
+/// The contract ids of a product's output ports, each once (in port order; rules that read
+/// them report per contract, and the result is sorted in the end).
+fn output_contract_ids(product: &DataProduct) -> impl Iterator<Item = &str> {
+    fn id(port: &dpstudio_model::OutputPort) -> Option<&str> {
+        port.contract.as_ref().map(|c| c.id.as_str())
+    }
+    let ports = &product.output_ports;
+    ports.iter().enumerate().filter_map(move |(i, port)| {
+        let this = id(port)?;
+        (!ports.iter().take(i).any(|earlier| id(earlier) == Some(this))).then_some(this)
+    })
 }
 
 pub const PII_LINEAGE: Rule = rule(
@@ -284,7 +294,7 @@ pub const FRESHNESS_SLO: Rule = rule(
     Check::Product(freshness_slo),
 );
 
-fn freshness_slo(index: &Index, product: &DataProduct, sink: &mut Sink) {
+fn freshness_slo<'w>(index: &Index<'w>, product: &DataProduct, sink: &mut Sink) {
     // This product's strictest promise.
     let Some((slo_at, promised)) = product
         .slos
@@ -298,11 +308,11 @@ fn freshness_slo(index: &Index, product: &DataProduct, sink: &mut Sink) {
     };
     // Per input, the best it promises (its product's SLOs, its contract's SLA); the product can
     // be no fresher than its slowest input.
-    let mut slowest: Option<(f64, String)> = None;
-    let mut consider = |delivers: Option<f64>, name: &str| {
+    let mut slowest: Option<(f64, &str)> = None;
+    let mut consider = |delivers: Option<f64>, name: &'w str| {
         if let Some(m) = delivers {
-            if slowest.as_ref().is_none_or(|(s, _)| m > *s) {
-                slowest = Some((m, name.to_owned()));
+            if slowest.is_none_or(|(s, _)| m > s) {
+                slowest = Some((m, name));
             }
         }
     };

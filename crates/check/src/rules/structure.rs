@@ -106,6 +106,10 @@ fn port_required(_: &Index, product: &DataProduct, sink: &mut Sink) {
     }
 }
 
+/// Lists up to this long are checked for repeats by comparing each entry with the earlier
+/// ones; longer ones use a set.
+const SMALL_LIST: usize = 16;
+
 pub const DUPLICATE_PORT_ID: Rule = rule(
     "structure.duplicate-port-id",
     Severity::Error,
@@ -115,16 +119,26 @@ pub const DUPLICATE_PORT_ID: Rule = rule(
 );
 
 fn duplicate_port_id(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    let ports = || {
+        product
+            .input_ports
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ("inputPorts", i, p.id.as_str()))
+            .chain(product.output_ports.iter().enumerate().map(|(i, p)| ("outputPorts", i, p.id.as_str())))
+            .chain(product.management_ports.iter().enumerate().map(|(i, p)| ("managementPorts", i, p.id.as_str())))
+    };
+    let count = product.input_ports.len() + product.output_ports.len() + product.management_ports.len();
+    // A product has a handful of ports: comparing each with the earlier ones costs less than
+    // allocating a set for every product; many ports still get a set, to stay linear.
     let mut seen = FastSet::default();
-    let ports = product
-        .input_ports
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ("inputPorts", i, p.id.as_str()))
-        .chain(product.output_ports.iter().enumerate().map(|(i, p)| ("outputPorts", i, p.id.as_str())))
-        .chain(product.management_ports.iter().enumerate().map(|(i, p)| ("managementPorts", i, p.id.as_str())));
-    for (list, i, id) in ports {
-        if !blank(id) && !seen.insert(id) {
+    for (k, (list, i, id)) in ports().enumerate() {
+        let repeated = if count <= SMALL_LIST {
+            ports().take(k).any(|(_, _, earlier)| earlier == id)
+        } else {
+            !seen.insert(id)
+        };
+        if !blank(id) && repeated {
             sink.emit(
                 product_at(product, format!("{list}[{i}].id")),
                 format!("port id '{id}' is used more than once in '{}'", product.name),
@@ -294,9 +308,16 @@ pub const DUPLICATE_OBJECT_NAME: Rule = rule(
 );
 
 fn duplicate_object_name(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    // Most contracts have one or two objects: comparing with the earlier ones needs no set.
+    let small = contract.schema.len() <= SMALL_LIST;
     let mut seen = FastSet::default();
     for (o, object) in contract.schema.iter().enumerate() {
-        if !blank(&object.name) && !seen.insert(object.name.as_str()) {
+        let repeated = if small {
+            contract.schema.iter().take(o).any(|earlier| earlier.name == object.name)
+        } else {
+            !seen.insert(object.name.as_str())
+        };
+        if !blank(&object.name) && repeated {
             sink.emit(
                 contract_at(contract, format!("schema[{o}].name")),
                 format!("object name '{}' appears twice in contract '{}'", object.name, contract.name),
@@ -518,12 +539,16 @@ fn key_positions(
     key: impl Fn(&Property) -> (bool, Option<i64>),
 ) {
     for (o, object) in contract.schema.iter().enumerate() {
-        // One pass over the fields: how many keys, and whether any position is set.
-        let (keys, positioned) = object.properties.iter().fold((0, false), |(keys, positioned), p| {
+        // One pass over the fields: how many keys, how many positions are set, and whether a
+        // position is set on a non-key or below 1. With at most one key and one position and
+        // neither problem there is nothing to report (no repeat, no missing position), and the
+        // usual single numbered key needs no second pass and no set.
+        let (keys, positioned, misplaced) = object.properties.iter().fold((0, 0, false), |(keys, positioned, misplaced), p| {
             let (is_key, position) = key(p);
-            (keys + usize::from(is_key), positioned || position.is_some())
+            let misplaced = misplaced || position.is_some_and(|n| !is_key || n < 1);
+            (keys + usize::from(is_key), positioned + usize::from(position.is_some()), misplaced)
         });
-        if keys < 2 && !positioned {
+        if keys < 2 && positioned <= 1 && !misplaced {
             continue;
         }
         let mut seen = FastSet::default();

@@ -90,6 +90,11 @@ pub fn is_logical_type(t: &str) -> bool {
 /// Ids end up in references (`contract-id/object.property`), URLs and file names: they must
 /// not be blank or hold whitespace or a slash.
 pub fn id_problem(id: &str) -> Option<&'static str> {
+    // Nearly every id is visible ASCII without a slash: one byte loop answers for those,
+    // without decoding UTF-8 characters (this runs for every product and contract).
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_graphic() && b != b'/') {
+        return None;
+    }
     if blank(id) {
         Some("is empty")
     } else if id.chars().any(char::is_whitespace) {

@@ -6,7 +6,7 @@ use dpstudio_model::{DataContract, Property, SchemaObject};
 
 /// One step below a schema object: the i-th property of a list, or an array's `items`.
 #[derive(Debug, Clone, Copy)]
-enum Step {
+pub(crate) enum Step {
     Property(usize),
     Items,
 }
@@ -42,10 +42,61 @@ impl At<'_> {
     }
 }
 
+/// The steps from a schema object down to the property being visited. Schemas are rarely
+/// more than a few levels deep, so the first levels are kept inline: a full check walks every
+/// contract, and an allocation per contract is a cost WASM feels.
+pub(crate) struct Steps {
+    inline: [Step; INLINE_STEPS],
+    len: usize,
+    /// All steps, once the walk goes deeper than the inline array.
+    deeper: Vec<Step>,
+}
+
+const INLINE_STEPS: usize = 8;
+
+impl Steps {
+    pub(crate) fn new() -> Self {
+        Steps { inline: [Step::Items; INLINE_STEPS], len: 0, deeper: Vec::new() }
+    }
+
+    fn push(&mut self, step: Step) {
+        if self.deeper.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = step;
+                self.len += 1;
+                return;
+            }
+            self.deeper.extend_from_slice(&self.inline);
+        }
+        self.deeper.push(step);
+    }
+
+    fn pop(&mut self) {
+        if self.deeper.is_empty() {
+            self.len = self.len.saturating_sub(1);
+        } else {
+            self.deeper.pop();
+            if self.deeper.len() <= INLINE_STEPS {
+                // Back within the inline array, which still holds these steps.
+                self.len = self.deeper.len();
+                self.deeper.clear();
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Step] {
+        if self.deeper.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.deeper
+        }
+    }
+}
+
 /// Calls `visit` for every named property of every schema object: object properties, their
 /// nested properties and the properties of array items, depth first.
 pub(crate) fn each_property<'c>(contract: &'c DataContract, mut visit: impl FnMut(&At, &'c SchemaObject, &'c Property)) {
-    let mut steps = Vec::new();
+    let mut steps = Steps::new();
     for (o, object) in contract.schema.iter().enumerate() {
         walk(o, object, &object.properties, &mut steps, &mut visit);
     }
@@ -55,12 +106,12 @@ fn walk<'c>(
     o: usize,
     object: &'c SchemaObject,
     properties: &'c [Property],
-    steps: &mut Vec<Step>,
+    steps: &mut Steps,
     visit: &mut impl FnMut(&At, &'c SchemaObject, &'c Property),
 ) {
     for (i, property) in properties.iter().enumerate() {
         steps.push(Step::Property(i));
-        visit(&At { object: o, steps }, object, property);
+        visit(&At { object: o, steps: steps.as_slice() }, object, property);
         walk(o, object, &property.properties, steps, visit);
         if let Some(items) = &property.items {
             steps.push(Step::Items);
@@ -99,4 +150,38 @@ pub(crate) fn each_quality_rule<'c>(
             visit(&|| at.field(&format!("quality[{q}]")), rule);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Step, Steps};
+
+    fn indices(steps: &[Step]) -> Vec<usize> {
+        steps.iter().map(|s| if let Step::Property(i) = s { *i } else { usize::MAX }).collect()
+    }
+
+    /// Deeper than the inline array and back, in a zigzag: always the same steps as a plain
+    /// stack would hold.
+    #[test]
+    fn steps_act_as_a_stack_at_any_depth() {
+        let mut steps = Steps::new();
+        let mut model: Vec<Step> = Vec::new();
+        for round in 0..3 {
+            for i in 0..20 {
+                steps.push(Step::Property(round * 100 + i));
+                model.push(Step::Property(round * 100 + i));
+                assert_eq!(indices(steps.as_slice()), indices(&model));
+            }
+            for _ in 0..(13 + round) {
+                steps.pop();
+                model.pop();
+                assert_eq!(indices(steps.as_slice()), indices(&model));
+            }
+        }
+        while !model.is_empty() {
+            steps.pop();
+            model.pop();
+            assert_eq!(indices(steps.as_slice()), indices(&model));
+        }
+    }
 }
