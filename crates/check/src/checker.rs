@@ -120,7 +120,6 @@ impl Checker {
             checker.run_product(&index, product, slot, &mut owned, &mut new_deps);
         }
         for contract in &workspace.contracts {
-            index.prepare(contract);
             let slot = checker.slot(Key::Contract(contract.id.clone()));
             checker.run_contract(&index, contract, slot, &mut owned, &mut new_deps);
         }
@@ -225,10 +224,10 @@ impl Checker {
         new_deps.entry(slot).or_default().extend(product_deps(index, product));
     }
 
-    fn run_contract(
+    fn run_contract<'w>(
         &self,
-        index: &Index,
-        contract: &DataContract,
+        index: &Index<'w>,
+        contract: &'w DataContract,
         slot: u32,
         owned: &mut Vec<(u32, Diagnostic)>,
         new_deps: &mut FastMap<u32, Vec<Key>>,

@@ -14,7 +14,7 @@ use dpstudio_model::{DataContract, DataProduct, Property, Workspace};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::index::Index;
 use crate::rules;
-use crate::rules::property_pass::run_property_rules;
+use crate::rules::schema_pass::walk_schema;
 use crate::rules::walk::{each_property, At};
 
 /// Rule families, in the order the catalog lists them.
@@ -147,7 +147,6 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     run_workspace_rules(&index, &mut out);
     // Order does not matter for the result (it is sorted).
     for contract in &workspace.contracts {
-        index.prepare(contract);
         run_contract_rules(&index, contract, &mut out);
     }
     for product in &workspace.products {
@@ -189,6 +188,8 @@ fn by_scope() -> &'static ByScope {
             match rule.check {
                 Check::Workspace(f) => s.workspace.push((rule, f)),
                 Check::Product(f) => s.product.push((rule, f)),
+                // Called directly by `run_contract_rules`, with what the schema walk found.
+                Check::Contract(_) if rule.id == rules::QUALITY_RULE.id => {}
                 Check::Contract(f) => s.contract.push((rule, f)),
                 // Called directly by `run_property_rules`.
                 Check::Property(_) => {}
@@ -210,13 +211,14 @@ pub(crate) fn run_product_rules(index: &Index, product: &DataProduct, out: &mut 
     }
 }
 
-/// Contract rules, then every property rule in one walk of the contract's schema.
-pub(crate) fn run_contract_rules(index: &Index, contract: &DataContract, out: &mut Vec<Diagnostic>) {
-    let scoped = by_scope();
-    for &(rule, run) in &scoped.contract {
+/// Every property rule in one walk of the contract's schema, then the contract rules (which
+/// use what the walk found instead of walking again).
+pub(crate) fn run_contract_rules<'w>(index: &Index<'w>, contract: &'w DataContract, out: &mut Vec<Diagnostic>) {
+    let facts = walk_schema(index, contract, out);
+    for &(rule, run) in &by_scope().contract {
         run(index, contract, &mut Sink { rule, out });
     }
-    each_property(contract, |at, _, property| run_property_rules(index, contract, at, property, out));
+    rules::report_quality_rules(contract, facts.incomplete_property_quality, &mut Sink { rule: &rules::QUALITY_RULE, out });
 }
 
 /// A total order (errors first, then location, rule, text), so results do not depend on the

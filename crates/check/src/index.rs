@@ -318,35 +318,38 @@ impl<'w> Index<'w> {
         self.contract(contract_id).is_some_and(|c| c.schema.iter().any(|o| o.name == object))
     }
 
-    /// Computes what other entities' rules ask about `contract` (its personal-data and unmarked
-    /// names) while the caller is about to read it anyway: later lookups from downstream
-    /// contracts and products then find small ready-made lists instead of walking the
-    /// contract again after it has left the cache. Full checks only; an update stays lazy.
-    pub(crate) fn prepare(&self, contract: &DataContract) {
-        // Only the first contract of an id is ever looked up.
-        let Some((position, first)) = self.position(&contract.id) else { return };
-        let cells = (self.fields.get(position), self.pii_hashes.get(position), self.unmarked_hashes.get(position));
-        let (Some(fields), Some(pii), Some(unmarked)) = cells else { return };
-        if fields.get().is_some() || pii.get().is_some() || unmarked.get().is_some() {
-            return;
+    /// Starts collecting what other entities' rules ask about `contract` (its field table,
+    /// its personal-data and unmarked names) while the schema walk reads it anyway: later
+    /// lookups from downstream contracts and products then find small ready-made tables
+    /// instead of walking the contract again after it has left the cache. `None` when nothing
+    /// is to be collected: the contract is a later one of its id (only the first is ever
+    /// looked up), or a lookup already built its table.
+    pub(crate) fn begin_prepare(&self, contract: &'w DataContract) -> Option<Preparation<'w>> {
+        let (position, first) = self.position(&contract.id)?;
+        if !std::ptr::eq(first, contract) {
+            return None;
         }
-        // One walk hashes each name once for all three.
-        let mut table = FieldTable::empty(first);
-        let (mut pii_list, mut unmarked_list) = (Vec::new(), Vec::new());
-        each_named(first, |top_level, property, hash| {
-            if property.pii {
-                pii_list.push(hash);
-            }
-            if !crate::rules::classifies_personal_data(property.pii, &property.classification) {
-                unmarked_list.push(hash);
-            }
-            if let Some(o) = top_level {
-                table.add(o, property, hash);
-            }
-        });
-        let _ = fields.set(table);
-        let _ = pii.set(sorted_set(pii_list));
-        let _ = unmarked.set(sorted_set(unmarked_list));
+        let cells = (self.fields.get(position)?, self.pii_hashes.get(position)?, self.unmarked_hashes.get(position)?);
+        if cells.0.get().is_some() || cells.1.get().is_some() || cells.2.get().is_some() {
+            return None;
+        }
+        Some(Preparation { position, table: FieldTable::empty(contract), pii: Vec::new(), unmarked: Vec::new() })
+    }
+
+    /// Stores what the walk collected (see [`Index::begin_prepare`]).
+    pub(crate) fn finish_prepare(&self, preparation: Preparation<'w>) {
+        let Preparation { position, table, pii, unmarked } = preparation;
+        if let Some(cell) = self.fields.get(position) {
+            // A lookup during the walk (a reference into the contract itself) may have built
+            // the same table already.
+            let _ = cell.set(table);
+        }
+        if let Some(cell) = self.pii_hashes.get(position) {
+            let _ = cell.set(sorted_set(pii));
+        }
+        if let Some(cell) = self.unmarked_hashes.get(position) {
+            let _ = cell.set(sorted_set(unmarked));
+        }
     }
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
@@ -413,6 +416,32 @@ impl<'w> Index<'w> {
 
     fn field_table(&self, position: usize, contract: &'w DataContract) -> Option<&FieldTable<'w>> {
         Some(self.fields.get(position)?.get_or_init(|| FieldTable::new(contract)))
+    }
+}
+
+/// What the schema walk of a full check collects about one contract for the index; fed one
+/// property at a time, in walk order, with the hash of its name.
+pub(crate) struct Preparation<'w> {
+    position: usize,
+    table: FieldTable<'w>,
+    pii: Vec<u64>,
+    unmarked: Vec<u64>,
+}
+
+impl<'w> Preparation<'w> {
+    /// `object` is the position of the property's schema object when the property is a
+    /// top-level one (only those are in the field table).
+    #[inline]
+    pub(crate) fn add(&mut self, object: Option<usize>, property: &'w Property, hash: u64) {
+        if property.pii {
+            self.pii.push(hash);
+        }
+        if !crate::rules::classifies_personal_data(property.pii, &property.classification) {
+            self.unmarked.push(hash);
+        }
+        if let Some(o) = object {
+            self.table.add(o, property, hash);
+        }
     }
 }
 

@@ -6,10 +6,12 @@ mod graph;
 mod principles;
 pub(crate) mod property_pass;
 mod references;
+pub(crate) mod schema_pass;
 mod sources;
 mod structure;
 mod values;
 
+pub(crate) use structure::{report_quality_rules, QUALITY_RULE};
 pub(crate) use values::classifies_personal_data;
 pub(crate) mod walk;
 

@@ -9,27 +9,31 @@
 use dpstudio_model::{DataContract, Property};
 
 use super::sources::{check_sources, SourceRules};
-use super::values::{is_logical_type, is_snake_case};
+use super::values::is_logical_type;
 use super::walk::At;
 use super::{principles, references, structure};
 use crate::diagnostic::Diagnostic;
 use crate::engine::{PropertyFn, Rule, Sink};
 use crate::index::Index;
 
-/// Runs every property rule on one property.
+/// Runs every property rule on one property, except the repeated-name check of an object's
+/// own list, which the schema walk does from the name hashes it has (`schema_pass.rs`).
+/// `snake_case` is [`super::values::is_snake_case`] of the property's name, found by the walk
+/// in the same read of the name as its hash.
 #[inline]
 pub(crate) fn run_property_rules(
     index: &Index,
     contract: &DataContract,
     at: &At,
     property: &Property,
+    snake_case: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut run = |rule: &'static Rule, check: PropertyFn| check(index, contract, at, property, &mut Sink::new(rule, out));
     // Every property has a name and a type. A snake_case name is neither blank nor badly
     // spelt, and a known logical type is neither missing nor unknown: one inline test of
     // each string clears all four rules for nearly every property.
-    if !is_snake_case(&property.name) {
+    if !snake_case {
         run(&structure::PROPERTY_NAME, structure::property_name);
         run(&structure::PROPERTY_NAME_FORMAT, structure::property_name_format);
     }
@@ -39,9 +43,6 @@ pub(crate) fn run_property_rules(
     }
     // The other rules look at lists and flags that most properties leave empty or unset:
     // skipping a rule with nothing to look at is what keeps a clean property cheap.
-    if at.is_first_in_object() || property.properties.len() > 1 || property.items.is_some() {
-        run(&structure::DUPLICATE_PROPERTY_NAME, structure::duplicate_property_name);
-    }
     if property.primary_key {
         run(&structure::PRIMARY_KEY_NULLABLE, structure::primary_key_nullable);
     }
@@ -63,6 +64,9 @@ pub(crate) fn run_property_rules(
     if !property.relationships.is_empty() {
         run(&references::RELATIONSHIP_TARGET, references::relationship_target);
     }
+    if property.properties.len() > 1 || property.items.is_some() {
+        structure::nested_repeats(contract, at, property, &mut Sink::new(&structure::DUPLICATE_PROPERTY_NAME, out));
+    }
     if !property.transform_source_objects.is_empty() {
         // Both rules in one pass over the sources, each resolved once.
         let both = SourceRules { missing: true, personal: true };
@@ -76,8 +80,9 @@ mod tests {
     use crate::rules::testing::{every_case, sample};
     use crate::{catalog, check, Index};
 
-    /// The direct calls above must cover every property rule and report what each rule
-    /// reports on its own: compared on every firing case of every family.
+    /// The direct calls above (and the schema walk's, and its facts for contract rules) must
+    /// cover every property rule and report what each property or contract rule reports on
+    /// its own: compared on every firing case of every family.
     #[test]
     fn full_check_reports_what_each_property_rule_reports() {
         for (_, _, edit) in every_case() {
@@ -85,7 +90,7 @@ mod tests {
             edit(&mut workspace);
             let full = check(&workspace);
             let index = Index::new(&workspace);
-            for rule in catalog().iter().filter(|r| r.scope() == Scope::Property) {
+            for rule in catalog().iter().filter(|r| matches!(r.scope(), Scope::Property | Scope::Contract)) {
                 let mut alone = Vec::new();
                 run_rule(rule, &index, &mut alone);
                 alone.sort_by(diagnostic_order);

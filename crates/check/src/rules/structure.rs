@@ -403,9 +403,26 @@ pub(super) fn duplicate_property_name(_: &Index, contract: &DataContract, at: &A
             report_repeats(contract, sink, &object.properties, || format!("schema[{}]", at.object));
         }
     }
+    nested_repeats(contract, at, property, sink);
+}
+
+/// The part of [`duplicate_property_name`] that checks a property's own nested and item
+/// lists (the schema walk checks the objects' lists from the name hashes it has).
+pub(super) fn nested_repeats(contract: &DataContract, at: &At, property: &Property, sink: &mut Sink) {
     report_repeats(contract, sink, &property.properties, || at.path());
     if let Some(items) = &property.items {
         report_repeats(contract, sink, &items.properties, || at.field("items"));
+    }
+}
+
+/// Reports property `i` of the list at `owner` as a repeat of an earlier sibling's name.
+pub(super) fn report_repeat(contract: &DataContract, sink: &mut Sink, owner: &str, i: usize, name: &str) {
+    if !blank(name) {
+        sink.emit(
+            contract_at(contract, format!("{owner}.properties[{i}].name")),
+            format!("property '{name}' appears twice in contract '{}'", contract.name),
+            "Rename or remove one of the two properties.",
+        );
     }
 }
 
@@ -413,17 +430,8 @@ pub(super) fn duplicate_property_name(_: &Index, contract: &DataContract, at: &A
 /// name once and compare pairs of hashes, reading two names only when their hashes agree
 /// (names of one length are common, so comparing lengths first still called `memcmp` often);
 /// long ones use a set, so the cost stays linear.
-fn report_repeats(contract: &DataContract, sink: &mut Sink, properties: &[Property], owner: impl Fn() -> String) {
-    const PAIRWISE_LIMIT: usize = 32;
-    let mut report = |i: usize, name: &str| {
-        if !blank(name) {
-            sink.emit(
-                contract_at(contract, format!("{}.properties[{i}].name", owner())),
-                format!("property '{name}' appears twice in contract '{}'", contract.name),
-                "Rename or remove one of the two properties.",
-            );
-        }
-    };
+pub(super) fn report_repeats(contract: &DataContract, sink: &mut Sink, properties: &[Property], owner: impl Fn() -> String) {
+    let mut report = |i: usize, name: &str| report_repeat(contract, sink, &owner(), i, name);
     if properties.len() < 2 {
         return;
     }
@@ -448,6 +456,9 @@ fn report_repeats(contract: &DataContract, sink: &mut Sink, properties: &[Proper
         }
     }
 }
+
+/// Lists up to this long are checked for repeated names by comparing name hashes pairwise.
+pub(super) const PAIRWISE_LIMIT: usize = 32;
 
 pub const LOGICAL_TYPE_MISSING: Rule = rule(
     "structure.logical-type-missing",
@@ -631,13 +642,24 @@ fn missing_quality_field(rule: &QualityRule) -> Option<&'static str> {
     }
 }
 
+/// Whether a quality rule of the list lacks what its type needs.
+pub(super) fn any_incomplete(rules: &[QualityRule]) -> bool {
+    rules.iter().any(|r| missing_quality_field(r).is_some())
+}
+
 fn quality_rule(_: &Index, contract: &DataContract, sink: &mut Sink) {
+    let on_properties = any_property(contract, |p| any_incomplete(&p.quality));
+    report_quality_rules(contract, on_properties, sink);
+}
+
+/// [`QUALITY_RULE`] for a contract of which the caller knows whether a property has an
+/// incomplete quality rule (the schema walk finds out on its way, so the full check need
+/// not walk the properties again).
+pub(crate) fn report_quality_rules(contract: &DataContract, on_properties: bool, sink: &mut Sink) {
     // Incomplete rules are rare: find out cheaply before walking with field paths.
-    let incomplete = |rules: &[QualityRule]| rules.iter().any(|r| missing_quality_field(r).is_some());
-    let any_incomplete = incomplete(&contract.quality)
-        || contract.schema.iter().any(|o| incomplete(&o.quality))
-        || any_property(contract, |p| incomplete(&p.quality));
-    if !any_incomplete {
+    let incomplete =
+        on_properties || any_incomplete(&contract.quality) || contract.schema.iter().any(|o| any_incomplete(&o.quality));
+    if !incomplete {
         return;
     }
     each_quality_rule(contract, |path, rule| {

@@ -55,6 +55,46 @@ pub fn is_snake_case(name: &str) -> bool {
     snake_case_word(crate::hash::tail_word(rest) | padding, carry).is_some()
 }
 
+/// [`crate::index::name_hash`] of a property name and [`is_snake_case`] of it, from one read
+/// of its bytes: the schema walk needs both for every property of the workspace.
+#[inline]
+pub(crate) fn name_hash_and_snake_case(name: &str) -> (u64, bool) {
+    use std::hash::Hasher;
+    let bytes = name.as_bytes();
+    let mut hasher = crate::hash::FastHasher::default();
+    let mut snake = match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => first.is_ascii_lowercase() && *last != b'_',
+        _ => false,
+    };
+    let mut carry = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // `str::hash` writes the bytes as `write` does: whole words, then the zero-padded tail.
+        hasher.write_u64(word);
+        if snake {
+            match snake_case_word(word, carry) {
+                Some(next) => carry = next,
+                None => snake = false,
+            }
+        }
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let word = crate::hash::tail_word(rest);
+        hasher.write_u64(word);
+        if snake {
+            let padding = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0) & (u64::from(b'a') * 0x0101_0101_0101_0101);
+            snake = snake_case_word(word | padding, carry).is_some();
+        }
+    }
+    // `str::hash` ends with this byte.
+    hasher.write_u8(0xff);
+    (hasher.finish(), snake)
+}
+
 /// Tests eight name bytes (little-endian) at once: every byte `a`–`z`, `0`–`9` or `_`, and no
 /// two underscores in a row — also across words, through `carry` (the previous word's last
 /// byte was an underscore: 0x80, else 0). Returns the carry for the next word.
@@ -231,6 +271,24 @@ mod tests {
                     assert_eq!(is_snake_case(&name), allowed, "{name:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn one_read_gives_the_name_hash_and_snake_case() {
+        let mut names: Vec<String> = ["", "a", "order_id", "OrderId", "x_", "a__b", "abcdefgh", "abcdefgh_", "customer_lifetime_value_2", "ordér", "abcdefg__hijk"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for len in 1..20 {
+            for b in [b'a', b'_', b'Z', b'7', b' '] {
+                let mut name = vec![b'q'; len];
+                name[len / 2] = b;
+                names.push(String::from_utf8(name).unwrap_or_default());
+            }
+        }
+        for name in &names {
+            assert_eq!(name_hash_and_snake_case(name), (crate::index::name_hash(name), is_snake_case(name)), "{name:?}");
         }
     }
 

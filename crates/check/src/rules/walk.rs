@@ -36,6 +36,14 @@ impl At<'_> {
         matches!(self.steps, [Step::Property(0)])
     }
 
+    /// The property's position in its object's list, for a top-level property.
+    pub(crate) fn top_level(&self) -> Option<usize> {
+        match self.steps {
+            [Step::Property(i)] => Some(*i),
+            _ => None,
+        }
+    }
+
     /// The path of a field of the property, e.g. `at.field("glossary[0]")`.
     pub fn field(&self, name: &str) -> String {
         format!("{}.{name}", self.path())

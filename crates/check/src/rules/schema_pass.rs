@@ -1,0 +1,80 @@
+//! The one walk of a contract's schema in a check. Every property is visited once, and on
+//! that visit its name is read once for everything that needs it: the name's hash (for the
+//! index's field table and personal-data lists, and for repeated names in the object) and
+//! whether it is snake_case; then the property rules run. What contract rules would otherwise
+//! walk the schema again for is noted on the way ([`SchemaFacts`]).
+//!
+//! Reading every property of a large workspace once instead of several times is most of
+//! what a full check costs; see `run_property_rules` for the rules themselves.
+
+use dpstudio_model::{DataContract, Property, SchemaObject};
+
+use super::property_pass::run_property_rules;
+use super::structure::{self, any_incomplete, report_repeat, report_repeats, PAIRWISE_LIMIT};
+use super::values::name_hash_and_snake_case;
+use super::walk::{each_property, At};
+use crate::diagnostic::Diagnostic;
+use crate::engine::Sink;
+use crate::index::Index;
+
+/// What the walk learnt for the contract rules.
+#[derive(Default)]
+pub(crate) struct SchemaFacts {
+    /// Some property (at any depth) has a quality rule that lacks what its type needs.
+    pub incomplete_property_quality: bool,
+}
+
+/// Walks `contract`'s schema: runs every property rule on every property, and fills the
+/// index's tables for the contract while it is at it.
+pub(crate) fn walk_schema<'w>(index: &Index<'w>, contract: &'w DataContract, out: &mut Vec<Diagnostic>) -> SchemaFacts {
+    let mut preparation = index.begin_prepare(contract);
+    let mut facts = SchemaFacts::default();
+    // Name hashes of the current object's top-level properties so far.
+    let mut hashes = [0u64; PAIRWISE_LIMIT];
+    each_property(contract, |at, object, property| {
+        let (hash, snake_case) = name_hash_and_snake_case(&property.name);
+        let top_level = at.top_level();
+        if let Some(preparation) = preparation.as_mut() {
+            preparation.add(top_level.map(|_| at.object), property, hash);
+        }
+        if let Some(i) = top_level {
+            repeated_in_object(contract, at, object, (i, property, hash), &mut hashes, out);
+        }
+        if !property.quality.is_empty() && any_incomplete(&property.quality) {
+            facts.incomplete_property_quality = true;
+        }
+        run_property_rules(index, contract, at, property, snake_case, out);
+    });
+    if let Some(preparation) = preparation {
+        index.finish_prepare(preparation);
+    }
+    facts
+}
+
+/// structure.duplicate-property-name for an object's own list: property `i` is reported when
+/// an earlier property of the object has its name. Short lists compare the hashes the walk
+/// already has (names are read only when two hashes agree); a long list is checked whole at
+/// its first property, with a set.
+fn repeated_in_object(
+    contract: &DataContract,
+    at: &At,
+    object: &SchemaObject,
+    (i, property, hash): (usize, &Property, u64),
+    hashes: &mut [u64; PAIRWISE_LIMIT],
+    out: &mut Vec<Diagnostic>,
+) {
+    let rule = &structure::DUPLICATE_PROPERTY_NAME;
+    let properties = &object.properties;
+    if properties.len() > PAIRWISE_LIMIT {
+        if i == 0 {
+            report_repeats(contract, &mut Sink::new(rule, out), properties, || format!("schema[{}]", at.object));
+        }
+        return;
+    }
+    let Some(slot) = hashes.get_mut(i) else { return };
+    *slot = hash;
+    let earlier = hashes.get(..i).unwrap_or_default();
+    if earlier.contains(&hash) && properties.iter().take(i).any(|p| p.name == property.name) {
+        report_repeat(contract, &mut Sink::new(rule, out), &format!("schema[{}]", at.object), i, &property.name);
+    }
+}
