@@ -1,9 +1,9 @@
-//! Finding a byte in a short string eight bytes at a time. References such as
+//! Finding a byte in, and comparing, short strings eight bytes at a time. References such as
 //! `contract-id/object.property` are split at '/' and '.' tens of thousands of times per
 //! check; a byte-by-byte scan costs several instructions per byte, a word-wise one a few per
 //! eight bytes.
 
-use crate::hash::tail_word;
+use crate::hash::{tail_word, u64_at};
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -26,6 +26,31 @@ pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
     first_match(tail_word(rest), needle).filter(|&at| at < rest.len()).map(|at| offset + at)
 }
 
+/// `a == b` for short strings, compared eight bytes at a time inline. Ids and names are a
+/// few words long; `==` on them calls `memcmp`, whose call and set-up cost more than the
+/// compare itself, and checks compare such strings tens of thousands of times.
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return tail_word(a) == tail_word(b);
+    }
+    // Whole words, then the last eight bytes (overlapping the last whole word when the
+    // length is not a multiple of eight).
+    let mut at = 0;
+    while at + 8 < n {
+        if u64_at(a, at) != u64_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    u64_at(a, n - 8) == u64_at(b, n - 8)
+}
+
 /// The first byte of `word` (little-endian) equal to `needle`. The classic zero-byte test:
 /// it can flag a byte above a true match, never below one, so the lowest flag is exact.
 fn first_match(word: u64, needle: u8) -> Option<usize> {
@@ -37,6 +62,16 @@ fn first_match(word: u64, needle: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::find_byte;
+
+    #[test]
+    fn same_is_string_equality() {
+        let texts = ["", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh-ijklmnop", "abcdefgh-ijklmnoq", "ordér", "order"];
+        for a in texts {
+            for b in texts {
+                assert_eq!(super::same(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn finds_the_first_occurrence_as_a_scan_would() {

@@ -10,6 +10,7 @@
 
 use dpstudio_model::{DataContract, Property};
 
+use crate::bytes::same;
 use crate::hash::FastHasher;
 use crate::index::name_hash;
 
@@ -140,8 +141,8 @@ impl<'w> FieldTable<'w> {
             let slot = self.slots.get(at)?;
             let property = slot.property?;
             if slot.hash == hash
-                && self.text(slot.name) == name
-                && self.objects.get(slot.object as usize).is_some_and(|o| self.text(o.text) == object)
+                && same(self.text(slot.name), name)
+                && self.objects.get(slot.object as usize).is_some_and(|o| same(self.text(o.text), object))
             {
                 return Some(Field { property, personal: slot.personal });
             }

@@ -5,7 +5,7 @@
 //! only slow a check down (the input is the user's own workspace), never change its result.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The multiply-rotate hash used by rustc ("FxHash"), written out here to avoid a dependency.
 #[derive(Default, Clone, Copy)]
@@ -56,26 +56,62 @@ impl Hasher for FastHasher {
     }
 }
 
-/// The last 1–7 bytes of a string as one word, zero-padded, built from at most three loads.
-/// Copying them into a buffer instead would call `memcpy` (the length is not a constant) for
-/// nearly every id and name hashed.
+/// The last 1–7 bytes of a string as one word, zero-padded, built from two loads that may
+/// overlap (equal bytes OR'd onto themselves change nothing). Copying them into a buffer
+/// instead would call `memcpy` (the length is not a constant) for nearly every id and name
+/// hashed; one load per byte costs a branch each.
+#[inline]
 pub(crate) fn tail_word(rest: &[u8]) -> u64 {
-    let byte = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
-    let mut word = 0;
-    let mut at = 0;
-    if let Some(four) = rest.get(..4) {
-        word = u64::from(u32::from_le_bytes([four[0], four[1], four[2], four[3]]));
-        at = 4;
+    let n = rest.len();
+    if n >= 4 {
+        let low = u64::from(u32_at(rest, 0));
+        let high = u64::from(u32_at(rest, n - 4));
+        low | high << (8 * (n - 4))
+    } else if n >= 2 {
+        let low = u64::from(u16_at(rest, 0));
+        let high = u64::from(u16_at(rest, n - 2));
+        low | high << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
     }
-    if let Some(two) = rest.get(at..at + 2) {
-        word |= u64::from(u16::from_le_bytes([two[0], two[1]])) << (8 * at);
-        at += 2;
-    }
-    if at < rest.len() {
-        word |= byte(at) << (8 * at);
-    }
-    word
 }
+
+/// The little-endian word of the eight bytes at `at` (0 past the end, which callers avoid).
+#[inline]
+pub(crate) fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+#[inline]
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+#[inline]
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    bytes.get(at..at + 2).and_then(|w| w.try_into().ok()).map_or(0, u16::from_le_bytes)
+}
+
+/// A string key of the check's id maps and sets: hashes as `str` does, and compares inline
+/// (see [`crate::bytes::same`]) — ids are short, and `str`'s `==` calls `memcmp` for every
+/// lookup that finds its bucket.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a>(pub &'a str);
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for Key<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        crate::bytes::same(self.0, other.0)
+    }
+}
+
+impl Eq for Key<'_> {}
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;

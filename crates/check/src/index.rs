@@ -14,30 +14,31 @@ use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace
 pub(crate) use crate::field_table::Field;
 use crate::bytes::find_byte;
 use crate::field_table::FieldTable;
-use crate::hash::{FastMap, FastSet};
+use crate::bytes::same;
+use crate::hash::{FastMap, FastSet, Key};
 
 /// A read-only view of a workspace with id lookups. When ids are duplicated, lookups return
 /// the first entity with that id (the duplicate itself is reported by a structure rule).
 pub struct Index<'w> {
     pub workspace: &'w Workspace,
     /// Id → position of the first product with that id.
-    products: FastMap<&'w str, usize>,
+    products: FastMap<Key<'w>, usize>,
     /// Positions of products and contracts whose id an earlier one already has.
     duplicate_products: Vec<usize>,
     duplicate_contracts: Vec<usize>,
-    contracts: FastMap<&'w str, usize>,
-    domains: FastSet<&'w str>,
-    teams: FastSet<&'w str>,
-    glossary: FastSet<&'w str>,
-    metrics: FastSet<&'w str>,
-    measures: FastSet<&'w str>,
-    systems: FastSet<&'w str>,
+    contracts: FastMap<Key<'w>, usize>,
+    domains: FastSet<Key<'w>>,
+    teams: FastSet<Key<'w>>,
+    glossary: FastSet<Key<'w>>,
+    metrics: FastSet<Key<'w>>,
+    measures: FastSet<Key<'w>>,
+    systems: FastSet<Key<'w>>,
     /// Product ids some use case consumes.
-    consumed_by_use_cases: FastSet<&'w str>,
+    consumed_by_use_cases: FastSet<Key<'w>>,
     /// Product ids some product's input port reads.
-    read_by_products: FastSet<&'w str>,
+    read_by_products: FastSet<Key<'w>>,
     /// Contract ids some input or output port names.
-    used_contracts: FastSet<&'w str>,
+    used_contracts: FastSet<Key<'w>>,
     /// Per contract position, built on first use.
     fields: Vec<OnceCell<FieldTable<'w>>>,
     pii_hashes: Vec<OnceCell<Vec<u64>>>,
@@ -91,7 +92,7 @@ impl<'w> Index<'w> {
         let mut products = FastMap::with_capacity_and_hasher(workspace.products.len(), Default::default());
         let mut duplicate_products = Vec::new();
         for (i, product) in workspace.products.iter().enumerate() {
-            match products.entry(product.id.as_str()) {
+            match products.entry(Key(&product.id)) {
                 Entry::Occupied(_) => duplicate_products.push(i),
                 Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -101,7 +102,7 @@ impl<'w> Index<'w> {
         let mut contracts = FastMap::with_capacity_and_hasher(workspace.contracts.len(), Default::default());
         let mut duplicate_contracts = Vec::new();
         for (i, contract) in workspace.contracts.iter().enumerate() {
-            match contracts.entry(contract.id.as_str()) {
+            match contracts.entry(Key(&contract.id)) {
                 Entry::Occupied(_) => duplicate_contracts.push(i),
                 Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -113,15 +114,15 @@ impl<'w> Index<'w> {
         for product in &workspace.products {
             for port in &product.input_ports {
                 if let InputSource::Product { product, .. } = &port.source {
-                    read_by_products.insert(product.as_str());
+                    read_by_products.insert(Key(product));
                 }
                 if let Some(c) = &port.contract {
-                    used_contracts.insert(c.id.as_str());
+                    used_contracts.insert(Key(&c.id));
                 }
             }
             for port in &product.output_ports {
                 if let Some(c) = &port.contract {
-                    used_contracts.insert(c.id.as_str());
+                    used_contracts.insert(Key(&c.id));
                 }
             }
         }
@@ -132,16 +133,16 @@ impl<'w> Index<'w> {
             duplicate_products,
             duplicate_contracts,
             contracts,
-            domains: context.domains.iter().map(|d| d.id.as_str()).collect(),
-            teams: context.teams.iter().map(|t| t.id.as_str()).collect(),
-            glossary: context.glossary.iter().map(|g| g.id.as_str()).collect(),
-            metrics: semantic.metrics.iter().map(|m| m.id.as_str()).collect(),
-            measures: semantic.entities.iter().flat_map(|e| e.measures.iter().map(|m| m.id.as_str())).collect(),
-            systems: context.source_systems.iter().map(|s| s.id.as_str()).collect(),
+            domains: context.domains.iter().map(|d| d.id.as_str()).map(Key).collect(),
+            teams: context.teams.iter().map(|t| t.id.as_str()).map(Key).collect(),
+            glossary: context.glossary.iter().map(|g| g.id.as_str()).map(Key).collect(),
+            metrics: semantic.metrics.iter().map(|m| m.id.as_str()).map(Key).collect(),
+            measures: semantic.entities.iter().flat_map(|e| e.measures.iter().map(|m| Key(&m.id))).collect(),
+            systems: context.source_systems.iter().map(|s| s.id.as_str()).map(Key).collect(),
             consumed_by_use_cases: context
                 .use_cases
                 .iter()
-                .flat_map(|u| u.consumes.iter().map(|r| r.product.as_str()))
+                .flat_map(|u| u.consumes.iter().map(|r| Key(&r.product)))
                 .collect(),
             read_by_products,
             used_contracts,
@@ -155,7 +156,7 @@ impl<'w> Index<'w> {
     }
 
     pub fn product(&self, id: &str) -> Option<&'w DataProduct> {
-        let i = *self.products.get(id)?;
+        let i = *self.products.get(&Key(id))?;
         self.workspace.products.get(i)
     }
 
@@ -183,7 +184,7 @@ impl<'w> Index<'w> {
     /// says it relies on, or else the one the upstream output port is bound to. Computed once
     /// per product and check (several principles ask) and lent out, not copied.
     pub fn input_contracts(&self, product: &DataProduct) -> Cow<'_, [(usize, &'w DataContract)]> {
-        let position = self.products.get(product.id.as_str()).copied();
+        let position = self.products.get(&Key(&product.id)).copied();
         let cached = position
             .filter(|&p| self.workspace.products.get(p).is_some_and(|first| std::ptr::eq(first, product)))
             .and_then(|p| self.inputs.get(p));
@@ -222,45 +223,45 @@ impl<'w> Index<'w> {
     }
 
     /// Id → workspace position of the first product with that id (for graph building).
-    pub(crate) fn product_positions(&self) -> &FastMap<&'w str, usize> {
+    pub(crate) fn product_positions(&self) -> &FastMap<Key<'w>, usize> {
         &self.products
     }
 
     pub fn has_domain(&self, id: &str) -> bool {
-        self.domains.contains(id)
+        self.domains.contains(&Key(id))
     }
 
     pub fn has_team(&self, id: &str) -> bool {
-        self.teams.contains(id)
+        self.teams.contains(&Key(id))
     }
 
     pub fn has_glossary_term(&self, id: &str) -> bool {
-        self.glossary.contains(id)
+        self.glossary.contains(&Key(id))
     }
 
     /// A property's `metrics` may name a metric or a measure.
     pub fn has_metric_or_measure(&self, id: &str) -> bool {
-        self.metrics.contains(id) || self.measures.contains(id)
+        self.metrics.contains(&Key(id)) || self.measures.contains(&Key(id))
     }
 
     pub fn has_measure(&self, id: &str) -> bool {
-        self.measures.contains(id)
+        self.measures.contains(&Key(id))
     }
 
     pub fn has_source_system(&self, id: &str) -> bool {
-        self.systems.contains(id)
+        self.systems.contains(&Key(id))
     }
 
     pub fn is_consumed_by_use_case(&self, product_id: &str) -> bool {
-        self.consumed_by_use_cases.contains(product_id)
+        self.consumed_by_use_cases.contains(&Key(product_id))
     }
 
     pub fn is_read_by_a_product(&self, product_id: &str) -> bool {
-        self.read_by_products.contains(product_id)
+        self.read_by_products.contains(&Key(product_id))
     }
 
     pub fn is_contract_used(&self, contract_id: &str) -> bool {
-        self.used_contracts.contains(contract_id)
+        self.used_contracts.contains(&Key(contract_id))
     }
 
     /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
@@ -405,11 +406,11 @@ impl<'w> Index<'w> {
         let last = self.last_contract.get();
         if let Some(contract) = self.workspace.contracts.get(last) {
             // `last` came from the table, so it is the first contract with its id.
-            if contract.id == contract_id {
+            if same(&contract.id, contract_id) {
                 return Some((last, contract));
             }
         }
-        let position = *self.contracts.get(contract_id)?;
+        let position = *self.contracts.get(&Key(contract_id))?;
         self.last_contract.set(position);
         Some((position, self.workspace.contracts.get(position)?))
     }
