@@ -132,9 +132,11 @@ impl<'w> FieldTable<'w> {
         }
     }
 
-    /// The property `name` of the first object named `object`, if any.
-    pub(crate) fn get(&self, object: &str, name: &str) -> Option<Field<'w>> {
-        let hash = field_hash(name_hash(object), name_hash(name));
+    /// The property `name` of the first object named `object`, if any, with that object's
+    /// position and name hash (for [`Self::get_in`]).
+    pub(crate) fn get(&self, object: &str, name: &str) -> Option<(Field<'w>, usize, u64)> {
+        let object_hash = name_hash(object);
+        let hash = field_hash(object_hash, name_hash(name));
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
@@ -144,6 +146,22 @@ impl<'w> FieldTable<'w> {
                 && same(self.text(slot.name), name)
                 && self.objects.get(slot.object as usize).is_some_and(|o| same(self.text(o.text), object))
             {
+                return Some((Field { property, personal: slot.personal }, slot.object as usize, object_hash));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The property `name` of the object at position `object` (one [`Self::get`] returned,
+    /// with its name hash): objects are told apart by position, not by name.
+    pub(crate) fn get_in(&self, object: usize, object_hash: u64, name: &str) -> Option<Field<'w>> {
+        let hash = field_hash(object_hash, name_hash(name));
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = hash as usize & mask;
+        loop {
+            let slot = self.slots.get(at)?;
+            let property = slot.property?;
+            if slot.hash == hash && slot.object as usize == object && same(self.text(slot.name), name) {
                 return Some(Field { property, personal: slot.personal });
             }
             at = (at + 1) & mask;

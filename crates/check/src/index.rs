@@ -6,7 +6,7 @@
 //! contract, lazily, the first time a rule asks, and without copying any string.
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::hash_map::Entry;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace};
@@ -49,6 +49,22 @@ pub struct Index<'w> {
     /// The contract position the last lookup by id found: consecutive references (the fields
     /// of one contract derive from one upstream contract) skip the hash table.
     last_contract: Cell<usize>,
+    /// The contract and object the last absolute field reference named: most references
+    /// follow one that names the same upstream object (see [`Index::resolve`]).
+    last_object: RefCell<LastObject>,
+}
+
+/// See [`Index::last_object`].
+#[derive(Default)]
+struct LastObject {
+    /// `contract-id/object`, copied (references need not be the workspace's own strings);
+    /// empty when there is none yet.
+    prefix: String,
+    /// The contract's position; its field table is built.
+    position: usize,
+    /// The object's position and the hash of its name, as the field table keys them.
+    object: usize,
+    object_hash: u64,
 }
 
 /// A contract with at most this many top-level properties is scanned rather than indexed when
@@ -151,6 +167,7 @@ impl<'w> Index<'w> {
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             last_contract: Cell::new(usize::MAX),
+            last_object: RefCell::new(LastObject::default()),
             inputs: workspace.products.iter().map(|_| OnceCell::new()).collect(),
         }
     }
@@ -277,31 +294,14 @@ impl<'w> Index<'w> {
     /// [`Index::field`], with whether the field is personal data (known without reading it
     /// for top-level fields).
     pub(crate) fn resolve(&self, home: &str, reference: &str) -> Resolved<'w> {
-        let (contract_id, path) = split_at_byte(reference, b'/').unwrap_or((home, reference));
-        let Some((position, contract)) = self.position(contract_id) else {
-            return Resolved::NoContract;
+        let top = match self.in_last_object(reference) {
+            Some(found) => found,
+            None => match self.resolve_top(home, reference) {
+                Ok(found) => found,
+                Err(missing) => return missing,
+            },
         };
-        // `object.property`, then the nested segments, if any.
-        let Some(dot) = find_byte(path.as_bytes(), b'.') else { return Resolved::NoField };
-        let after = path.as_bytes().get(dot + 1..).unwrap_or_default();
-        let second_dot = find_byte(after, b'.').map(|i| dot + 1 + i);
-        let (key, nested) = match second_dot {
-            Some(at) => (path.get(..at).unwrap_or_default(), path.get(at + 1..)),
-            None => (path, None),
-        };
-        let (object_name, name) = key.split_at(dot);
-        let name = name.get(1..).unwrap_or_default();
-        let built = self.fields.get(position).and_then(OnceCell::get);
-        let small = contract.schema.iter().map(|o| o.properties.len()).sum::<usize>() <= SMALL_CONTRACT;
-        let top = if built.is_none() && small {
-            // A few lookups into a small contract (after an edit) are cheaper as scans than
-            // building its table.
-            let object = contract.schema.iter().find(|o| o.name == object_name);
-            object.and_then(|o| o.properties.iter().find(|p| p.name == name)).map(|p| Field { property: p, personal: p.pii })
-        } else {
-            self.field_table(position, contract).and_then(|table| table.get(object_name, name))
-        };
-        let Some(top) = top else { return Resolved::NoField };
+        let (contract, top, nested) = top;
         let Some(nested) = nested else { return Resolved::Found(contract, top) };
         let found = nested.split('.').try_fold(top.property, |at, name| {
             let child = at.properties.iter().find(|p| p.name == name);
@@ -311,6 +311,72 @@ impl<'w> Index<'w> {
             Some(property) => Resolved::Found(contract, Field { property, personal: property.pii }),
             None => Resolved::NoField,
         }
+    }
+
+    /// The top-level field a reference names (with the nested segments after it, if any), or
+    /// what is missing.
+    #[allow(clippy::type_complexity)]
+    fn resolve_top<'r>(&self, home: &str, reference: &'r str) -> Result<(&'w DataContract, Field<'w>, Option<&'r str>), Resolved<'w>> {
+        let absolute = split_at_byte(reference, b'/');
+        let (contract_id, path) = absolute.unwrap_or((home, reference));
+        let Some((position, contract)) = self.position(contract_id) else {
+            return Err(Resolved::NoContract);
+        };
+        // `object.property`, then the nested segments, if any.
+        let Some(dot) = find_byte(path.as_bytes(), b'.') else { return Err(Resolved::NoField) };
+        let after = path.as_bytes().get(dot + 1..).unwrap_or_default();
+        let second_dot = find_byte(after, b'.').map(|i| dot + 1 + i);
+        let (key, nested) = match second_dot {
+            Some(at) => (path.get(..at).unwrap_or_default(), path.get(at + 1..)),
+            None => (path, None),
+        };
+        let (object_name, name) = key.split_at(dot);
+        let name = name.get(1..).unwrap_or_default();
+        let built = self.fields.get(position).and_then(OnceCell::get);
+        let top = if built.is_none() && contract.schema.iter().map(|o| o.properties.len()).sum::<usize>() <= SMALL_CONTRACT {
+            // A few lookups into a small contract (after an edit) are cheaper as scans than
+            // building its table.
+            let object = contract.schema.iter().find(|o| o.name == object_name);
+            object.and_then(|o| o.properties.iter().find(|p| p.name == name)).map(|p| Field { property: p, personal: p.pii })
+        } else {
+            let table = self.field_table(position, contract);
+            let found = table.and_then(|table| table.get(object_name, name));
+            if let (Some((field, object, object_hash)), Some(_)) = (found, absolute) {
+                // Remember `contract-id/object` for the references that follow.
+                let mut last = self.last_object.borrow_mut();
+                last.prefix.clear();
+                last.prefix.push_str(reference.get(..contract_id.len() + 1 + dot).unwrap_or_default());
+                (last.position, last.object, last.object_hash) = (position, object, object_hash);
+                return Ok((contract, field, nested));
+            }
+            found.map(|(field, _, _)| field)
+        };
+        top.map(|top| (contract, top, nested)).ok_or(Resolved::NoField)
+    }
+
+    /// A reference that starts with the `contract-id/object` of the last one resolved:
+    /// resolved with that object's table position and name hash, without splitting the
+    /// reference, finding the contract or hashing the object's name again. `None` when the
+    /// reference names another object (or the property is not there: the full path says why).
+    #[allow(clippy::type_complexity)]
+    fn in_last_object<'r>(&self, reference: &'r str) -> Option<(&'w DataContract, Field<'w>, Option<&'r str>)> {
+        let last = self.last_object.borrow();
+        let n = last.prefix.len();
+        let bytes = reference.as_bytes();
+        if n == 0 || bytes.get(n) != Some(&b'.') || !same(reference.get(..n)?, &last.prefix) {
+            return None;
+        }
+        // The prefix holds the reference's first '/' and no '.' after it, so the reference
+        // splits where the one the prefix came from did.
+        let rest = reference.get(n + 1..)?;
+        let (name, nested) = match split_at_byte(rest, b'.') {
+            Some((name, nested)) => (name, Some(nested)),
+            None => (rest, None),
+        };
+        let contract = self.workspace.contracts.get(last.position)?;
+        let table = self.fields.get(last.position)?.get()?;
+        let field = table.get_in(last.object, last.object_hash, name)?;
+        Some((contract, field, nested))
     }
 
     /// Whether `contract-id/object` (or `object` inside `home`) names an existing schema object.
@@ -480,4 +546,72 @@ fn sorted_set(mut hashes: Vec<u64>) -> Vec<u64> {
     hashes.sort_unstable();
     hashes.dedup();
     hashes
+}
+
+#[cfg(test)]
+mod tests {
+    use dpstudio_model::{Property, SchemaObject};
+
+    use super::{FieldLookup, Index};
+    use crate::rules::testing::sample;
+
+    fn found<'w>(lookup: FieldLookup<'w>) -> Option<&'w str> {
+        match lookup {
+            FieldLookup::Found(contract, property) => Some(if property.name.is_empty() { &contract.id } else { &property.name }),
+            FieldLookup::NoField => Some("no field"),
+            FieldLookup::NoContract => None,
+        }
+    }
+
+    /// Lookups in a row (which reuse the last reference's contract and object) answer as a
+    /// fresh index answers each one alone: same object, other objects, a second object of the
+    /// same name, nested fields, missing fields, prefixes that only look alike.
+    #[test]
+    fn lookups_in_a_row_answer_as_lookups_alone() {
+        let mut ws = sample();
+        let orders = &mut ws.contracts[0].schema;
+        orders[0].properties[4].properties = vec![Property { name: "zip".into(), ..Default::default() }];
+        let mut shadow = orders[0].clone();
+        shadow.properties.truncate(1);
+        shadow.properties[0].name = "only_in_shadow".into();
+        orders.push(shadow);
+        orders.push(SchemaObject { name: "orders_2".into(), properties: vec![Property { name: "x".into(), ..Default::default() }], ..Default::default() });
+        let references = [
+            "orders-contract/orders.amount",
+            "orders-contract/orders.order_id",
+            "orders-contract/orders.nope",
+            "orders-contract/orders.email.zip",
+            "orders-contract/orders.email.nope",
+            "orders-contract/orders.only_in_shadow",
+            "orders-contract/orders_2.x",
+            "orders-contract/orders.x",
+            "orders-contract/orders_2.amount",
+            "orders-contract/orders",
+            "orders-contract/orders.",
+            "orders-contract/ordersamount",
+            "orders.amount",
+            "no-contract/orders.amount",
+            "daily-sales-contract/daily_sales.revenue",
+            "orders-contract/orders.amount",
+        ];
+        // With every field table built, as in a full check (small contracts are otherwise
+        // scanned).
+        let with_tables = |index: &Index<'_>| {
+            for (i, contract) in index.workspace.contracts.iter().enumerate() {
+                assert!(index.field_table(i, contract).is_some());
+            }
+        };
+        let index = Index::new(&ws);
+        with_tables(&index);
+        for _ in 0..2 {
+            for reference in references {
+                let alone = Index::new(&ws);
+                with_tables(&alone);
+                assert!(alone.last_object.borrow().prefix.is_empty());
+                let home = "orders-contract";
+                assert_eq!(found(index.field(home, reference)), found(alone.field(home, reference)), "{reference}");
+            }
+        }
+        assert_eq!(index.last_object.borrow().prefix, "orders-contract/orders", "the row went through the last object");
+    }
 }
