@@ -14,17 +14,79 @@ use crate::bytes::same;
 use crate::hash::FastHasher;
 use crate::index::name_hash;
 
-/// One contract's fields; built once per contract and check. Two allocations (slots and
-/// names): a full check builds one table per contract, and in WASM every allocation and
-/// free costs more than the lookups it saves.
-pub(crate) struct FieldTable<'w> {
+/// One contract's fields; built once per contract and check. Its slots and names live in the
+/// check's [`TableStore`]: a full check builds a table per contract, and in WASM an
+/// allocation and free per table cost more than the lookups they serve.
+pub(crate) struct FieldTable {
     /// Open addressing with linear probing, a power of two long and at most half full. Fields
     /// of one name land in schema order along the probe sequence, so the first is found first,
     /// as a scan of the schema would find it.
-    slots: Vec<Slot<'w>>,
+    slots: Region,
     objects: Objects,
+}
+
+/// Where the field tables of one check keep their slots and names. Slots are kept in large
+/// chunks that never move or grow once made (a table's slots are contiguous in one chunk),
+/// so the store allocates a few times per check instead of once per contract; names are
+/// appended to one string, which grows by doubling.
+#[derive(Default)]
+pub(crate) struct TableStore<'w> {
+    chunks: Vec<Vec<Slot<'w>>>,
     /// Object and property names, back to back.
     names: String,
+}
+
+/// Slots per chunk (32 bytes each): enough for several hundred contracts.
+const CHUNK_SLOTS: usize = 1 << 14;
+
+/// A table's slots: `len` slots from `start` in chunk `chunk`.
+#[derive(Clone, Copy, Default)]
+struct Region {
+    chunk: u32,
+    start: u32,
+    len: u32,
+}
+
+impl<'w> TableStore<'w> {
+    /// `len` empty slots, contiguous.
+    fn reserve(&mut self, len: usize) -> Region {
+        let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= len);
+        if !fits {
+            self.chunks.push(Vec::with_capacity(len.max(CHUNK_SLOTS)));
+        }
+        let chunk = self.chunks.len().saturating_sub(1);
+        let Some(slots) = self.chunks.get_mut(chunk) else { return Region::default() };
+        let start = slots.len();
+        slots.resize(start + len, Slot::default());
+        Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) }
+    }
+
+    fn slots(&self, region: Region) -> &[Slot<'w>] {
+        let start = region.start as usize;
+        let chunk = self.chunks.get(region.chunk as usize).map_or(&[][..], Vec::as_slice);
+        chunk.get(start..start + region.len as usize).unwrap_or_default()
+    }
+
+    fn slots_mut(&mut self, region: Region) -> &mut [Slot<'w>] {
+        let start = region.start as usize;
+        let chunk = self.chunks.get_mut(region.chunk as usize).map_or(&mut [][..], Vec::as_mut_slice);
+        chunk.get_mut(start..start + region.len as usize).unwrap_or_default()
+    }
+
+    fn push_text(&mut self, text: &str) -> Text {
+        let start = self.names.len();
+        self.names.push_str(text);
+        Text { start: to_u32(start), len: to_u32(text.len()) }
+    }
+
+    fn text(&self, text: Text) -> &str {
+        let start = text.start as usize;
+        self.names.get(start..start + text.len as usize).unwrap_or_default()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Clone, Copy, Default)]
@@ -83,13 +145,13 @@ pub(crate) struct Field<'w> {
     pub personal: bool,
 }
 
-impl<'w> FieldTable<'w> {
+impl FieldTable {
     /// The table of every top-level property of `contract`.
-    pub(crate) fn new(contract: &'w DataContract) -> Self {
-        let mut table = FieldTable::empty(contract);
+    pub(crate) fn new<'w>(store: &mut TableStore<'w>, contract: &'w DataContract) -> Self {
+        let table = FieldTable::empty(store, contract);
         for (o, object) in contract.schema.iter().enumerate() {
             for property in &object.properties {
-                table.add(o, property, name_hash(&property.name));
+                table.add(store, o, property, name_hash(&property.name));
             }
         }
         table
@@ -97,33 +159,33 @@ impl<'w> FieldTable<'w> {
 
     /// A table sized for `contract`'s top-level properties, to be filled by [`Self::add`] —
     /// by whoever walks the contract anyway and has each name's hash at hand.
-    pub(crate) fn empty(contract: &'w DataContract) -> Self {
+    pub(crate) fn empty(store: &mut TableStore<'_>, contract: &DataContract) -> Self {
         let count: usize = contract.schema.iter().map(|o| o.properties.len()).sum();
-        let slots = if count == 0 { Vec::new() } else { vec![Slot::default(); (2 * count).next_power_of_two()] };
-        let mut names = String::with_capacity(count * 16);
+        let slots = store.reserve(if count == 0 { 0 } else { (2 * count).next_power_of_two() });
         let mut objects = Objects::default();
         for (o, object) in contract.schema.iter().enumerate() {
             let shadowed = contract.schema.iter().take(o).any(|earlier| earlier.name == object.name);
-            let name = (!shadowed).then(|| ObjectName { text: push_text(&mut names, &object.name), hash: name_hash(&object.name) });
+            let name = (!shadowed).then(|| ObjectName { text: store.push_text(&object.name), hash: name_hash(&object.name) });
             objects.push(o, name);
         }
-        FieldTable { slots, objects, names }
+        FieldTable { slots, objects }
     }
 
     /// Adds a top-level property of object `o`; `hash` is [`name_hash`] of its name. Call in
     /// schema order.
-    pub(crate) fn add(&mut self, o: usize, property: &'w Property, hash: u64) {
+    pub(crate) fn add<'w>(&self, store: &mut TableStore<'w>, o: usize, property: &'w Property, hash: u64) {
         let Some(object) = self.objects.get(o) else { return };
         let slot = Slot {
             hash: field_hash(object.hash, hash),
-            object: u32::try_from(o).unwrap_or(u32::MAX),
-            name: push_text(&mut self.names, &property.name),
+            object: to_u32(o),
+            name: store.push_text(&property.name),
             personal: property.pii,
             property: Some(property),
         };
-        let mask = self.slots.len().wrapping_sub(1);
+        let slots = store.slots_mut(self.slots);
+        let mask = slots.len().wrapping_sub(1);
         let mut at = slot.hash as usize & mask;
-        while let Some(free) = self.slots.get_mut(at) {
+        while let Some(free) = slots.get_mut(at) {
             if free.property.is_none() {
                 *free = slot;
                 return;
@@ -134,17 +196,18 @@ impl<'w> FieldTable<'w> {
 
     /// The property `name` of the first object named `object`, if any, with that object's
     /// position and name hash (for [`Self::get_in`]).
-    pub(crate) fn get(&self, object: &str, name: &str) -> Option<(Field<'w>, usize, u64)> {
+    pub(crate) fn get<'w>(&self, store: &TableStore<'w>, object: &str, name: &str) -> Option<(Field<'w>, usize, u64)> {
         let object_hash = name_hash(object);
         let hash = field_hash(object_hash, name_hash(name));
-        let mask = self.slots.len().wrapping_sub(1);
+        let slots = store.slots(self.slots);
+        let mask = slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
-            let slot = self.slots.get(at)?;
+            let slot = slots.get(at)?;
             let property = slot.property?;
             if slot.hash == hash
-                && same(self.text(slot.name), name)
-                && self.objects.get(slot.object as usize).is_some_and(|o| same(self.text(o.text), object))
+                && same(store.text(slot.name), name)
+                && self.objects.get(slot.object as usize).is_some_and(|o| same(store.text(o.text), object))
             {
                 return Some((Field { property, personal: slot.personal }, slot.object as usize, object_hash));
             }
@@ -154,30 +217,20 @@ impl<'w> FieldTable<'w> {
 
     /// The property `name` of the object at position `object` (one [`Self::get`] returned,
     /// with its name hash): objects are told apart by position, not by name.
-    pub(crate) fn get_in(&self, object: usize, object_hash: u64, name: &str) -> Option<Field<'w>> {
+    pub(crate) fn get_in<'w>(&self, store: &TableStore<'w>, object: usize, object_hash: u64, name: &str) -> Option<Field<'w>> {
         let hash = field_hash(object_hash, name_hash(name));
-        let mask = self.slots.len().wrapping_sub(1);
+        let slots = store.slots(self.slots);
+        let mask = slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
-            let slot = self.slots.get(at)?;
+            let slot = slots.get(at)?;
             let property = slot.property?;
-            if slot.hash == hash && slot.object as usize == object && same(self.text(slot.name), name) {
+            if slot.hash == hash && slot.object as usize == object && same(store.text(slot.name), name) {
                 return Some(Field { property, personal: slot.personal });
             }
             at = (at + 1) & mask;
         }
     }
-
-    fn text(&self, text: Text) -> &str {
-        let start = text.start as usize;
-        self.names.get(start..start + text.len as usize).unwrap_or_default()
-    }
-}
-
-fn push_text(names: &mut String, text: &str) -> Text {
-    let start = names.len();
-    names.push_str(text);
-    Text { start: u32::try_from(start).unwrap_or(u32::MAX), len: u32::try_from(text.len()).unwrap_or(u32::MAX) }
 }
 
 /// The slot hash of `object.name` from the two names' hashes.

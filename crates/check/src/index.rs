@@ -13,7 +13,7 @@ use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace
 
 pub(crate) use crate::field_table::Field;
 use crate::bytes::find_byte;
-use crate::field_table::FieldTable;
+use crate::field_table::{FieldTable, TableStore};
 use crate::bytes::same;
 use crate::hash::{FastMap, FastSet, Key};
 
@@ -40,9 +40,16 @@ pub struct Index<'w> {
     /// Contract ids some input or output port names.
     used_contracts: FastSet<Key<'w>>,
     /// Per contract position, built on first use.
-    fields: Vec<OnceCell<FieldTable<'w>>>,
-    pii_hashes: Vec<OnceCell<Vec<u64>>>,
-    unmarked_hashes: Vec<OnceCell<Vec<u64>>>,
+    fields: Vec<OnceCell<FieldTable>>,
+    pii_hashes: Vec<OnceCell<Span>>,
+    unmarked_hashes: Vec<OnceCell<Span>>,
+    /// The field tables' slots and names (see [`TableStore`]).
+    tables: RefCell<TableStore<'w>>,
+    /// The personal-data and unmarked name lists, back to back: one vector for the check
+    /// instead of two per contract.
+    hashes: RefCell<Vec<u64>>,
+    /// Buffers the schema walk collects a contract's lists in, kept for the next contract.
+    scratch: RefCell<(Vec<u64>, Vec<u64>)>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
     /// Per product position: (input port position, contract) of what it reads.
     inputs: Vec<OnceCell<Vec<(usize, &'w DataContract)>>>,
@@ -71,7 +78,8 @@ struct LastObject {
 /// nothing has built its tables yet (see [`Index::field`]).
 const SMALL_CONTRACT: usize = 64;
 
-/// The hash of a property name in [`Index::pii_hashes`] and [`Index::unmarked_hashes`]: names
+/// The hash of a property name in the personal-data and unmarked lists (see
+/// [`Index::may_pass_on_personal_data`]) and the field tables: names
 /// are compared across contracts by hash first, without touching the (scattered) strings
 /// again; equal hashes are confirmed by name before anything is reported.
 pub fn name_hash(name: &str) -> u64 {
@@ -165,6 +173,9 @@ impl<'w> Index<'w> {
             fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             pii_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
+            tables: RefCell::new(TableStore::default()),
+            hashes: RefCell::new(Vec::new()),
+            scratch: RefCell::new((Vec::new(), Vec::new())),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             last_contract: Cell::new(usize::MAX),
             last_object: RefCell::new(LastObject::default()),
@@ -340,7 +351,7 @@ impl<'w> Index<'w> {
             object.and_then(|o| o.properties.iter().find(|p| p.name == name)).map(|p| Field { property: p, personal: p.pii })
         } else {
             let table = self.field_table(position, contract);
-            let found = table.and_then(|table| table.get(object_name, name));
+            let found = table.and_then(|table| table.get(&self.tables.borrow(), object_name, name));
             if let (Some((field, object, object_hash)), Some(_)) = (found, absolute) {
                 // Remember `contract-id/object` for the references that follow.
                 let mut last = self.last_object.borrow_mut();
@@ -375,7 +386,7 @@ impl<'w> Index<'w> {
         };
         let contract = self.workspace.contracts.get(last.position)?;
         let table = self.fields.get(last.position)?.get()?;
-        let field = table.get_in(last.object, last.object_hash, name)?;
+        let field = table.get_in(&self.tables.borrow(), last.object, last.object_hash, name)?;
         Some((contract, field, nested))
     }
 
@@ -391,7 +402,7 @@ impl<'w> Index<'w> {
     /// instead of walking the contract again after it has left the cache. `None` when nothing
     /// is to be collected: the contract is a later one of its id (only the first is ever
     /// looked up), or a lookup already built its table.
-    pub(crate) fn begin_prepare(&self, contract: &'w DataContract) -> Option<Preparation<'w>> {
+    pub(crate) fn begin_prepare<'i>(&'i self, contract: &'w DataContract) -> Option<Preparation<'i, 'w>> {
         let (position, first) = self.position(&contract.id)?;
         if !std::ptr::eq(first, contract) {
             return None;
@@ -400,56 +411,73 @@ impl<'w> Index<'w> {
         if cells.0.get().is_some() || cells.1.get().is_some() || cells.2.get().is_some() {
             return None;
         }
-        Some(Preparation { position, table: FieldTable::empty(contract), pii: Vec::new(), unmarked: Vec::new() })
+        let table = FieldTable::empty(&mut self.tables.borrow_mut(), contract);
+        let (pii, unmarked) = std::mem::take(&mut *self.scratch.borrow_mut());
+        Some(Preparation { index: self, position, table, pii, unmarked })
     }
 
     /// Stores what the walk collected (see [`Index::begin_prepare`]).
-    pub(crate) fn finish_prepare(&self, preparation: Preparation<'w>) {
-        let Preparation { position, table, pii, unmarked } = preparation;
+    pub(crate) fn finish_prepare(&self, preparation: Preparation<'_, 'w>) {
+        let Preparation { position, table, mut pii, mut unmarked, .. } = preparation;
         if let Some(cell) = self.fields.get(position) {
             // A lookup during the walk (a reference into the contract itself) may have built
             // the same table already.
             let _ = cell.set(table);
         }
         if let Some(cell) = self.pii_hashes.get(position) {
-            let _ = cell.set(sorted_set(pii));
+            let _ = cell.set(store_sorted(&self.hashes, &mut pii));
         }
         if let Some(cell) = self.unmarked_hashes.get(position) {
-            let _ = cell.set(sorted_set(unmarked));
+            let _ = cell.set(store_sorted(&self.hashes, &mut unmarked));
         }
+        pii.clear();
+        unmarked.clear();
+        *self.scratch.borrow_mut() = (pii, unmarked);
+    }
+
+    /// Whether a contract has a property (at any depth) marked as personal data.
+    pub fn has_personal_data(&self, contract_id: &str) -> bool {
+        self.pii_hashes(contract_id).is_some_and(|span| span.len > 0)
+    }
+
+    /// Whether a personal-data property of `input` has the name of a property of `output`
+    /// that is neither marked PII nor classified — by name hash: equal hashes are to be
+    /// confirmed by name before anything is reported.
+    pub fn may_pass_on_personal_data(&self, input_id: &str, output_id: &str) -> bool {
+        let (Some(pii), Some(unmarked)) = (self.pii_hashes(input_id), self.unmarked_hashes(output_id)) else {
+            return false;
+        };
+        let hashes = self.hashes.borrow();
+        let list = |span: Span| hashes.get(span.start..span.start + span.len).unwrap_or_default();
+        let unmarked = list(unmarked);
+        list(pii).iter().any(|h| unmarked.binary_search(h).is_ok())
     }
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
     /// per check.
-    pub fn pii_hashes(&self, contract_id: &str) -> &[u64] {
+    fn pii_hashes(&self, contract_id: &str) -> Option<Span> {
         self.hashes(contract_id, &self.pii_hashes, |p| p.pii)
     }
 
     /// Sorted name hashes of the properties neither marked PII nor classified (any depth).
-    /// Computed only when asked: it reads every classification.
-    pub fn unmarked_hashes(&self, contract_id: &str) -> &[u64] {
+    fn unmarked_hashes(&self, contract_id: &str) -> Option<Span> {
         self.hashes(contract_id, &self.unmarked_hashes, |p| {
             !crate::rules::classifies_personal_data(p.pii, &p.classification)
         })
     }
 
-    fn hashes<'s>(
-        &'s self,
-        contract_id: &str,
-        cells: &'s [OnceCell<Vec<u64>>],
-        keep: impl Fn(&Property) -> bool,
-    ) -> &'s [u64] {
-        let Some((position, contract)) = self.position(contract_id) else { return &[] };
-        let Some(cell) = cells.get(position) else { return &[] };
-        cell.get_or_init(|| {
+    fn hashes(&self, contract_id: &str, cells: &[OnceCell<Span>], keep: impl Fn(&Property) -> bool) -> Option<Span> {
+        let (position, contract) = self.position(contract_id)?;
+        let cell = cells.get(position)?;
+        Some(*cell.get_or_init(|| {
             let mut hashes = Vec::new();
             each_named(contract, |_, property, hash| {
                 if keep(property) {
                     hashes.push(hash);
                 }
             });
-            sorted_set(hashes)
-        })
+            store_sorted(&self.hashes, &mut hashes)
+        }))
     }
 
     /// `(name, logical type)` of every object's top-level properties, sorted: what a copy of
@@ -481,21 +509,22 @@ impl<'w> Index<'w> {
         Some((position, self.workspace.contracts.get(position)?))
     }
 
-    fn field_table(&self, position: usize, contract: &'w DataContract) -> Option<&FieldTable<'w>> {
-        Some(self.fields.get(position)?.get_or_init(|| FieldTable::new(contract)))
+    fn field_table(&self, position: usize, contract: &'w DataContract) -> Option<&FieldTable> {
+        Some(self.fields.get(position)?.get_or_init(|| FieldTable::new(&mut self.tables.borrow_mut(), contract)))
     }
 }
 
 /// What the schema walk of a full check collects about one contract for the index; fed one
 /// property at a time, in walk order, with the hash of its name.
-pub(crate) struct Preparation<'w> {
+pub(crate) struct Preparation<'i, 'w> {
+    index: &'i Index<'w>,
     position: usize,
-    table: FieldTable<'w>,
+    table: FieldTable,
     pii: Vec<u64>,
     unmarked: Vec<u64>,
 }
 
-impl<'w> Preparation<'w> {
+impl<'w> Preparation<'_, 'w> {
     /// `object` is the position of the property's schema object when the property is a
     /// top-level one (only those are in the field table).
     #[inline]
@@ -507,7 +536,7 @@ impl<'w> Preparation<'w> {
             self.unmarked.push(hash);
         }
         if let Some(o) = object {
-            self.table.add(o, property, hash);
+            self.table.add(&mut self.index.tables.borrow_mut(), o, property, hash);
         }
     }
 }
@@ -542,10 +571,21 @@ fn each_named<'c>(contract: &'c DataContract, mut visit: impl FnMut(Option<usize
     }
 }
 
-fn sorted_set(mut hashes: Vec<u64>) -> Vec<u64> {
+/// Sorts and dedups `hashes`, appends them to `store` and says where they are.
+fn store_sorted(store: &RefCell<Vec<u64>>, hashes: &mut Vec<u64>) -> Span {
     hashes.sort_unstable();
     hashes.dedup();
-    hashes
+    let mut store = store.borrow_mut();
+    let start = store.len();
+    store.extend_from_slice(hashes);
+    Span { start, len: hashes.len() }
+}
+
+/// A contract's list in [`Index::hashes`].
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    len: usize,
 }
 
 #[cfg(test)]
