@@ -22,6 +22,8 @@ pub(crate) struct FieldTable {
     /// of one name land in schema order along the probe sequence, so the first is found first,
     /// as a scan of the schema would find it.
     slots: Region,
+    /// Where the table's names start in the store's name string.
+    names: u32,
     objects: Objects,
 }
 
@@ -48,17 +50,20 @@ struct Region {
 }
 
 impl<'w> TableStore<'w> {
-    /// `len` empty slots, contiguous.
-    fn reserve(&mut self, len: usize) -> Region {
+    /// Copies a built table's slots (kept contiguous) and names into the store.
+    fn append(&mut self, slots: &[Slot<'w>], names: &str) -> (Region, u32) {
+        let len = slots.len();
         let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= len);
         if !fits {
             self.chunks.push(Vec::with_capacity(len.max(CHUNK_SLOTS)));
         }
         let chunk = self.chunks.len().saturating_sub(1);
-        let Some(slots) = self.chunks.get_mut(chunk) else { return Region::default() };
-        let start = slots.len();
-        slots.resize(start + len, Slot::default());
-        Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) }
+        let Some(chunk_slots) = self.chunks.get_mut(chunk) else { return (Region::default(), 0) };
+        let start = chunk_slots.len();
+        chunk_slots.extend_from_slice(slots);
+        let base = self.names.len();
+        self.names.push_str(names);
+        (Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) }, to_u32(base))
     }
 
     fn slots(&self, region: Region) -> &[Slot<'w>] {
@@ -67,20 +72,9 @@ impl<'w> TableStore<'w> {
         chunk.get(start..start + region.len as usize).unwrap_or_default()
     }
 
-    fn slots_mut(&mut self, region: Region) -> &mut [Slot<'w>] {
-        let start = region.start as usize;
-        let chunk = self.chunks.get_mut(region.chunk as usize).map_or(&mut [][..], Vec::as_mut_slice);
-        chunk.get_mut(start..start + region.len as usize).unwrap_or_default()
-    }
-
-    fn push_text(&mut self, text: &str) -> Text {
-        let start = self.names.len();
-        self.names.push_str(text);
-        Text { start: to_u32(start), len: to_u32(text.len()) }
-    }
-
-    fn text(&self, text: Text) -> &str {
-        let start = text.start as usize;
+    /// A name of the table whose names start at `base`.
+    fn text(&self, base: u32, text: Text) -> &str {
+        let start = base as usize + text.start as usize;
         self.names.get(start..start + text.len as usize).unwrap_or_default()
     }
 }
@@ -145,53 +139,78 @@ pub(crate) struct Field<'w> {
     pub personal: bool,
 }
 
-impl FieldTable {
-    /// The table of every top-level property of `contract`.
-    pub(crate) fn new<'w>(store: &mut TableStore<'w>, contract: &'w DataContract) -> Self {
-        let table = FieldTable::empty(store, contract);
-        for (o, object) in contract.schema.iter().enumerate() {
-            for property in &object.properties {
-                table.add(store, o, property, name_hash(&property.name));
-            }
-        }
-        table
-    }
+/// A table being filled: buffers kept from one contract to the next, copied into the
+/// store when the table is done.
+#[derive(Default)]
+pub(crate) struct TableBuilder<'w> {
+    slots: Vec<Slot<'w>>,
+    names: String,
+    objects: Objects,
+}
 
-    /// A table sized for `contract`'s top-level properties, to be filled by [`Self::add`] —
-    /// by whoever walks the contract anyway and has each name's hash at hand.
-    pub(crate) fn empty(store: &mut TableStore<'_>, contract: &DataContract) -> Self {
+impl<'w> TableBuilder<'w> {
+    /// Starts the table of `contract`, sized for its top-level properties, to be filled by
+    /// [`Self::add`] — by whoever walks the contract anyway and has each name's hash at hand.
+    pub(crate) fn start(&mut self, contract: &DataContract) {
         let count: usize = contract.schema.iter().map(|o| o.properties.len()).sum();
-        let slots = store.reserve(if count == 0 { 0 } else { (2 * count).next_power_of_two() });
-        let mut objects = Objects::default();
+        self.slots.clear();
+        self.slots.resize(if count == 0 { 0 } else { (2 * count).next_power_of_two() }, Slot::default());
+        self.names.clear();
+        self.objects = Objects::default();
         for (o, object) in contract.schema.iter().enumerate() {
             let shadowed = contract.schema.iter().take(o).any(|earlier| earlier.name == object.name);
-            let name = (!shadowed).then(|| ObjectName { text: store.push_text(&object.name), hash: name_hash(&object.name) });
-            objects.push(o, name);
+            let name = (!shadowed).then(|| ObjectName { text: self.push_text(&object.name), hash: name_hash(&object.name) });
+            self.objects.push(o, name);
         }
-        FieldTable { slots, objects }
     }
 
     /// Adds a top-level property of object `o`; `hash` is [`name_hash`] of its name. Call in
     /// schema order.
-    pub(crate) fn add<'w>(&self, store: &mut TableStore<'w>, o: usize, property: &'w Property, hash: u64) {
+    #[inline]
+    pub(crate) fn add(&mut self, o: usize, property: &'w Property, hash: u64) {
         let Some(object) = self.objects.get(o) else { return };
         let slot = Slot {
             hash: field_hash(object.hash, hash),
             object: to_u32(o),
-            name: store.push_text(&property.name),
+            name: self.push_text(&property.name),
             personal: property.pii,
             property: Some(property),
         };
-        let slots = store.slots_mut(self.slots);
-        let mask = slots.len().wrapping_sub(1);
+        let mask = self.slots.len().wrapping_sub(1);
         let mut at = slot.hash as usize & mask;
-        while let Some(free) = slots.get_mut(at) {
+        while let Some(free) = self.slots.get_mut(at) {
             if free.property.is_none() {
                 *free = slot;
                 return;
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// The finished table, copied into `store`; the buffers stay for the next table.
+    pub(crate) fn finish(&mut self, store: &mut TableStore<'w>) -> FieldTable {
+        let (slots, names) = store.append(&self.slots, &self.names);
+        FieldTable { slots, names, objects: std::mem::take(&mut self.objects) }
+    }
+
+    fn push_text(&mut self, text: &str) -> Text {
+        let start = self.names.len();
+        self.names.push_str(text);
+        Text { start: to_u32(start), len: to_u32(text.len()) }
+    }
+}
+
+impl FieldTable {
+    /// The table of every top-level property of `contract`.
+    pub(crate) fn new<'w>(store: &mut TableStore<'w>, contract: &'w DataContract) -> Self {
+        let mut builder = TableBuilder::default();
+        builder.start(contract);
+        for (o, object) in contract.schema.iter().enumerate() {
+            for property in &object.properties {
+                builder.add(o, property, name_hash(&property.name));
+            }
+        }
+        builder.finish(store)
     }
 
     /// The property `name` of the first object named `object`, if any, with that object's
@@ -206,8 +225,8 @@ impl FieldTable {
             let slot = slots.get(at)?;
             let property = slot.property?;
             if slot.hash == hash
-                && same(store.text(slot.name), name)
-                && self.objects.get(slot.object as usize).is_some_and(|o| same(store.text(o.text), object))
+                && same(store.text(self.names, slot.name), name)
+                && self.objects.get(slot.object as usize).is_some_and(|o| same(store.text(self.names, o.text), object))
             {
                 return Some((Field { property, personal: slot.personal }, slot.object as usize, object_hash));
             }
@@ -225,7 +244,7 @@ impl FieldTable {
         loop {
             let slot = slots.get(at)?;
             let property = slot.property?;
-            if slot.hash == hash && slot.object as usize == object && same(store.text(slot.name), name) {
+            if slot.hash == hash && slot.object as usize == object && same(store.text(self.names, slot.name), name) {
                 return Some(Field { property, personal: slot.personal });
             }
             at = (at + 1) & mask;

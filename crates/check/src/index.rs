@@ -13,7 +13,7 @@ use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace
 
 pub(crate) use crate::field_table::Field;
 use crate::bytes::find_byte;
-use crate::field_table::{FieldTable, TableStore};
+use crate::field_table::{FieldTable, TableBuilder, TableStore};
 use crate::bytes::same;
 use crate::hash::{FastMap, FastSet, Key};
 
@@ -48,8 +48,9 @@ pub struct Index<'w> {
     /// The personal-data and unmarked name lists, back to back: one vector for the check
     /// instead of two per contract.
     hashes: RefCell<Vec<u64>>,
-    /// Buffers the schema walk collects a contract's lists in, kept for the next contract.
-    scratch: RefCell<(Vec<u64>, Vec<u64>)>,
+    /// Buffers the schema walk collects a contract's table and lists in, kept for the next
+    /// contract.
+    scratch: RefCell<Scratch<'w>>,
     shapes: Vec<OnceCell<Vec<(&'w str, &'w str)>>>,
     /// Per product position: (input port position, contract) of what it reads.
     inputs: Vec<OnceCell<Vec<(usize, &'w DataContract)>>>,
@@ -175,7 +176,7 @@ impl<'w> Index<'w> {
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             tables: RefCell::new(TableStore::default()),
             hashes: RefCell::new(Vec::new()),
-            scratch: RefCell::new((Vec::new(), Vec::new())),
+            scratch: RefCell::new(Scratch::default()),
             shapes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             last_contract: Cell::new(usize::MAX),
             last_object: RefCell::new(LastObject::default()),
@@ -402,7 +403,7 @@ impl<'w> Index<'w> {
     /// instead of walking the contract again after it has left the cache. `None` when nothing
     /// is to be collected: the contract is a later one of its id (only the first is ever
     /// looked up), or a lookup already built its table.
-    pub(crate) fn begin_prepare<'i>(&'i self, contract: &'w DataContract) -> Option<Preparation<'i, 'w>> {
+    pub(crate) fn begin_prepare(&self, contract: &'w DataContract) -> Option<Preparation<'w>> {
         let (position, first) = self.position(&contract.id)?;
         if !std::ptr::eq(first, contract) {
             return None;
@@ -411,28 +412,30 @@ impl<'w> Index<'w> {
         if cells.0.get().is_some() || cells.1.get().is_some() || cells.2.get().is_some() {
             return None;
         }
-        let table = FieldTable::empty(&mut self.tables.borrow_mut(), contract);
-        let (pii, unmarked) = std::mem::take(&mut *self.scratch.borrow_mut());
-        Some(Preparation { index: self, position, table, pii, unmarked })
+        let mut scratch = std::mem::take(&mut *self.scratch.borrow_mut());
+        scratch.table.start(contract);
+        scratch.pii.clear();
+        scratch.unmarked.clear();
+        Some(Preparation { position, scratch })
     }
 
     /// Stores what the walk collected (see [`Index::begin_prepare`]).
-    pub(crate) fn finish_prepare(&self, preparation: Preparation<'_, 'w>) {
-        let Preparation { position, table, mut pii, mut unmarked, .. } = preparation;
+    pub(crate) fn finish_prepare(&self, preparation: Preparation<'w>) {
+        let Preparation { position, mut scratch } = preparation;
         if let Some(cell) = self.fields.get(position) {
             // A lookup during the walk (a reference into the contract itself) may have built
             // the same table already.
-            let _ = cell.set(table);
+            if cell.get().is_none() {
+                let _ = cell.set(scratch.table.finish(&mut self.tables.borrow_mut()));
+            }
         }
         if let Some(cell) = self.pii_hashes.get(position) {
-            let _ = cell.set(store_sorted(&self.hashes, &mut pii));
+            let _ = cell.set(store_sorted(&self.hashes, &mut scratch.pii));
         }
         if let Some(cell) = self.unmarked_hashes.get(position) {
-            let _ = cell.set(store_sorted(&self.hashes, &mut unmarked));
+            let _ = cell.set(store_sorted(&self.hashes, &mut scratch.unmarked));
         }
-        pii.clear();
-        unmarked.clear();
-        *self.scratch.borrow_mut() = (pii, unmarked);
+        *self.scratch.borrow_mut() = scratch;
     }
 
     /// Whether a contract has a property (at any depth) marked as personal data.
@@ -516,27 +519,33 @@ impl<'w> Index<'w> {
 
 /// What the schema walk of a full check collects about one contract for the index; fed one
 /// property at a time, in walk order, with the hash of its name.
-pub(crate) struct Preparation<'i, 'w> {
-    index: &'i Index<'w>,
+pub(crate) struct Preparation<'w> {
     position: usize,
-    table: FieldTable,
+    scratch: Scratch<'w>,
+}
+
+/// The buffers a [`Preparation`] fills.
+#[derive(Default)]
+struct Scratch<'w> {
+    table: TableBuilder<'w>,
     pii: Vec<u64>,
     unmarked: Vec<u64>,
 }
 
-impl<'w> Preparation<'_, 'w> {
+impl<'w> Preparation<'w> {
     /// `object` is the position of the property's schema object when the property is a
     /// top-level one (only those are in the field table).
     #[inline]
     pub(crate) fn add(&mut self, object: Option<usize>, property: &'w Property, hash: u64) {
+        let scratch = &mut self.scratch;
         if property.pii {
-            self.pii.push(hash);
+            scratch.pii.push(hash);
         }
         if !crate::rules::classifies_personal_data(property.pii, &property.classification) {
-            self.unmarked.push(hash);
+            scratch.unmarked.push(hash);
         }
         if let Some(o) = object {
-            self.table.add(&mut self.index.tables.borrow_mut(), o, property, hash);
+            scratch.table.add(o, property, hash);
         }
     }
 }
