@@ -3,9 +3,9 @@
 //! after it, impact analysis and a contract diff.
 //!
 //! Timings only mean something in an optimised build, so a debug build of xtask re-runs
-//! itself with `cargo run --release`. The workspace's release profile is tuned for wasm size
-//! (`opt-level = "z"`); the re-run overrides it to `opt-level = 3` through Cargo's profile
-//! environment variables, because the native CLI is what this bench stands for.
+//! itself with `cargo run --release`: the workspace's release profile (opt-level 3), the one
+//! the native CLI is built with. The wasm modules have a size-tuned profile of their own
+//! (`wasm`); `./dev bench` measures the check built that way in the browser.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -172,13 +172,11 @@ fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (T, Timing) {
 }
 
 fn rerun_in_release(args: &[String]) -> Result<(), String> {
-    eprintln!("xtask bench: building in release (opt-level 3) first…");
+    eprintln!("xtask bench: building in release first…");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .args(["run", "--release", "-q", "-p", "xtask", "--", "bench"])
         .args(args)
-        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")
-        .env("CARGO_PROFILE_RELEASE_PANIC", "unwind")
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if status.success() {
