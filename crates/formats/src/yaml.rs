@@ -15,6 +15,8 @@ use serde_saphyr::Spanned;
 
 use crate::error::{ErrorKind, FormatError};
 
+mod block;
+
 /// Inputs above this size are refused before parsing (real contracts are far below 1 MB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Deepest nesting of mappings and sequences accepted; bounds every recursion that follows.
@@ -65,7 +67,9 @@ impl Document {
 }
 
 /// Parses one YAML or JSON document. Duplicate keys, aliases bombs, excessive nesting and
-/// oversized input are errors with a position, never panics.
+/// oversized input are errors with a position, never panics. Plain block-style documents
+/// (what exporters write) are read by a fast reader (`block`) that gives the same values;
+/// everything else, and every error, comes from serde-saphyr.
 pub fn parse(text: &str) -> Result<Document, FormatError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(FormatError::new(
@@ -77,8 +81,11 @@ pub fn parse(text: &str) -> Result<Document, FormatError> {
             ),
         ));
     }
-    let root: Plain = serde_saphyr::from_str_with_options(text, options()).map_err(saphyr_error)?;
-    Ok(Document { value: root.0, text: text.to_owned(), positions: OnceCell::new() })
+    let value = match block::parse(text) {
+        Some(value) => value,
+        None => serde_saphyr::from_str_with_options::<Plain>(text, options()).map_err(saphyr_error)?.0,
+    };
+    Ok(Document { value, text: text.to_owned(), positions: OnceCell::new() })
 }
 
 /// Parser settings: budgets against hostile input, duplicate keys as errors, YAML 1.2 core.
