@@ -189,7 +189,7 @@ fn by_scope() -> &'static ByScope {
                 Check::Workspace(f) => s.workspace.push((rule, f)),
                 Check::Product(f) => s.product.push((rule, f)),
                 // Called directly by `run_contract_rules`, with what the schema walk found.
-                Check::Contract(_) if rule.id == rules::QUALITY_RULE.id => {}
+                Check::Contract(_) if DIRECT_CONTRACT_RULES.contains(&rule.id) => {}
                 Check::Contract(f) => s.contract.push((rule, f)),
                 // Called directly by `run_property_rules`.
                 Check::Property(_) => {}
@@ -211,6 +211,10 @@ pub(crate) fn run_product_rules(index: &Index, product: &DataProduct, out: &mut 
     }
 }
 
+/// Contract rules that `run_contract_rules` calls itself, with what the schema walk found.
+const DIRECT_CONTRACT_RULES: [&str; 3] =
+    [rules::QUALITY_RULE.id, rules::PRIMARY_KEY_POSITION.id, rules::PARTITION_KEY_POSITION.id];
+
 /// Every property rule in one walk of the contract's schema, then the contract rules (which
 /// use what the walk found instead of walking again).
 pub(crate) fn run_contract_rules<'w>(index: &Index<'w>, contract: &'w DataContract, out: &mut Vec<Diagnostic>) {
@@ -219,6 +223,12 @@ pub(crate) fn run_contract_rules<'w>(index: &Index<'w>, contract: &'w DataContra
         run(index, contract, &mut Sink { rule, out });
     }
     rules::report_quality_rules(contract, facts.incomplete_property_quality, &mut Sink { rule: &rules::QUALITY_RULE, out });
+    // The key-position rules run only when the counts leave something to report.
+    for (rule, counts) in [(&rules::PRIMARY_KEY_POSITION, facts.primary_keys), (&rules::PARTITION_KEY_POSITION, facts.partition_keys)] {
+        if let (false, Check::Contract(run)) = (counts.clear(), rule.check) {
+            run(index, contract, &mut Sink { rule, out });
+        }
+    }
 }
 
 /// A total order (errors first, then location, rule, text), so results do not depend on the

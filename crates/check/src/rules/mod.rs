@@ -11,7 +11,7 @@ mod sources;
 mod structure;
 mod values;
 
-pub(crate) use structure::{report_quality_rules, QUALITY_RULE};
+pub(crate) use structure::{report_quality_rules, PARTITION_KEY_POSITION, PRIMARY_KEY_POSITION, QUALITY_RULE};
 pub(crate) use values::classifies_personal_data;
 pub(crate) mod walk;
 

@@ -22,6 +22,36 @@ use crate::index::Index;
 pub(crate) struct SchemaFacts {
     /// Some property (at any depth) has a quality rule that lacks what its type needs.
     pub incomplete_property_quality: bool,
+    /// Over all objects' top-level properties: primary keys and their positions.
+    pub primary_keys: KeyCounts,
+    /// The same for partition keys.
+    pub partition_keys: KeyCounts,
+}
+
+/// Keys of one kind (primary or partition) among a contract's top-level properties, counted
+/// over all its objects together. The key-position rules look at each object's list; an
+/// object's counts are at most the contract's, so when the contract's say there is nothing
+/// to report, no object has anything either.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyCounts {
+    keys: usize,
+    positioned: usize,
+    /// A position is set on a non-key or is below 1.
+    misplaced: bool,
+}
+
+impl KeyCounts {
+    fn add(&mut self, is_key: bool, position: Option<i64>) {
+        self.keys += usize::from(is_key);
+        self.positioned += usize::from(position.is_some());
+        self.misplaced |= position.is_some_and(|n| !is_key || n < 1);
+    }
+
+    /// At most one key and one position and neither misplaced: no repeat, no missing
+    /// position, nothing for the rule to report (see `structure::key_positions`).
+    pub(crate) fn clear(&self) -> bool {
+        self.keys < 2 && self.positioned <= 1 && !self.misplaced
+    }
 }
 
 /// Walks `contract`'s schema: runs every property rule on every property, and fills the
@@ -39,6 +69,12 @@ pub(crate) fn walk_schema<'w>(index: &Index<'w>, contract: &'w DataContract, out
         }
         if let Some(i) = top_level {
             repeated_in_object(contract, at, object, (i, property, hash), &mut hashes, out);
+            // Counting a property that is no key and has no position changes nothing.
+            let (primary, partition) = (property.primary_key_position, property.partition_key_position);
+            if property.primary_key || property.partitioned || primary.is_some() || partition.is_some() {
+                facts.primary_keys.add(property.primary_key, primary);
+                facts.partition_keys.add(property.partitioned, partition);
+            }
         }
         if !property.quality.is_empty() && any_incomplete(&property.quality) {
             facts.incomplete_property_quality = true;

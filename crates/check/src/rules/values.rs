@@ -6,6 +6,29 @@ use serde_json::Value;
 /// `MAJOR.MINOR.PATCH`, numbers without leading zeros, with optional `-pre.release` and
 /// `+build` parts (Semantic Versioning 2.0.0).
 pub fn is_semver(version: &str) -> bool {
+    plain_version(version.as_bytes()).unwrap_or_else(|| is_semver_parts(version))
+}
+
+/// [`is_semver`] of a version of digits and dots only — nearly every version — in one pass
+/// over its bytes; `None` for anything else.
+fn plain_version(version: &[u8]) -> Option<bool> {
+    let (mut dots, mut digits, mut leading_zero, mut ok) = (0, 0, false, true);
+    for &b in version {
+        if b == b'.' {
+            ok &= digits > 0 && !(leading_zero && digits > 1);
+            (dots, digits, leading_zero) = (dots + 1, 0, false);
+        } else if b.is_ascii_digit() {
+            leading_zero |= digits == 0 && b == b'0';
+            digits += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(ok && digits > 0 && !(leading_zero && digits > 1) && dots == 2)
+}
+
+/// [`is_semver`], part by part.
+fn is_semver_parts(version: &str) -> bool {
     // Byte splits: versions are checked for every product and contract, and `str` patterns
     // cost more to set up than these few bytes cost to scan.
     fn split(s: &[u8], at: u8) -> (&[u8], Option<&[u8]>) {
@@ -244,6 +267,21 @@ mod tests {
         for bad in ["", "1", "1.2", "v1.2.3", "01.2.3", "1.2.3.4", "1.2.x", "1.2.3-", "1.2.3-a..b"] {
             assert!(!is_semver(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn plain_versions_answer_as_the_parts_do() {
+        // Every string of up to seven digits and dots.
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..7 {
+            last = last.iter().flat_map(|t| ["0", "1", "."].map(|c| format!("{t}{c}"))).collect();
+            texts.extend(last.iter().cloned());
+        }
+        for text in &texts {
+            assert_eq!(plain_version(text.as_bytes()), Some(is_semver_parts(text)), "{text:?}");
+        }
+        assert_eq!(plain_version(b"1.0.0-rc.1"), None);
     }
 
     #[test]
