@@ -21,7 +21,7 @@ const MAX_KEY: usize = 200;
 
 /// The document's value, or `None` when it is not in the subset this reader is sure of.
 pub(super) fn parse(text: &str) -> Option<Value> {
-    if !text.chars().all(plain_char) {
+    if !plain_text(text.as_bytes()) {
         return None;
     }
     let mut lines = Vec::new();
@@ -45,12 +45,32 @@ pub(super) fn parse(text: &str) -> Option<Value> {
     }
 }
 
-/// Characters that need no thought: printable ASCII, line feeds, and printable non-ASCII
-/// (no C1 controls, no-break spaces, byte-order marks, non-characters or Unicode line
-/// separators); and no `$`, which the full parser may read as `${…}` interpolation.
-fn plain_char(c: char) -> bool {
-    matches!(c, ' '..='~' | '\n') && c != '$'
-        || (c > '\u{a0}' && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+/// Text of characters that need no thought: printable ASCII, line feeds, and printable
+/// non-ASCII (no C1 controls, no-break spaces, byte-order marks, non-characters or Unicode line
+/// separators); and no `$`, which the full parser may read as `${…}` interpolation. Checked on
+/// the UTF-8 bytes: each refused character is refused by its leading bytes.
+fn plain_text(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let refused = match b {
+            b'\n' => false,
+            b'$' | 0x7f => true,
+            0x00..=0x1f => true,
+            0x20..=0x7e => false,
+            // U+0080..U+00A0: C1 controls (NEL among them) and the no-break space.
+            0xc2 => bytes.get(i + 1).is_none_or(|&n| n <= 0xa0),
+            // U+2028, U+2029.
+            0xe2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
+            // U+FEFF, U+FFFE, U+FFFF.
+            0xef => matches!((bytes.get(i + 1), bytes.get(i + 2)), (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))),
+            _ => false,
+        };
+        if refused {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[derive(Clone, Copy)]
@@ -236,7 +256,18 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
 
 /// Whether a sequence item's text is a mapping entry rather than a scalar.
 fn looks_like_entry(text: &str) -> bool {
-    !text.starts_with(['"', '\'']) && (text.contains(": ") || text.trim_end_matches(' ').ends_with(':'))
+    !text.starts_with(['"', '\'']) && (has_pair(text.as_bytes(), b':', b' ') || text.trim_end_matches(' ').ends_with(':'))
+}
+
+/// Whether `a` is directly followed by `b` somewhere in `bytes`.
+fn has_pair(bytes: &[u8], a: u8, b: u8) -> bool {
+    bytes.windows(2).any(|w| w[0] == a && w[1] == b)
+}
+
+/// `: ` (a mapping inside a plain scalar), ` #` (a comment) or a final `:`: plain text that is
+/// not only text.
+fn has_indicator(s: &str) -> bool {
+    s.ends_with(':') || s.as_bytes().windows(2).any(|w| (w[0] == b':' && w[1] == b' ') || (w[0] == b' ' && w[1] == b'#'))
 }
 
 /// A key that the full parser reads as exactly this text: a name, not a number, boolean or null.
@@ -275,7 +306,7 @@ fn scalar(text: &str) -> Option<Value> {
         '"' | '\'' => quoted(first),
         '-' | '?' | ':' | ',' | '[' | ']' | '{' | '}' | '#' | '&' | '*' | '!' | '|' | '>' | '%' | '@' | '`' | '<' => None,
         '0'..='9' | '+' | '.' => number(s),
-        _ if s.contains(": ") || s.ends_with(':') || s.contains(" #") || special_word(s) => None,
+        _ if has_indicator(s) || special_word(s) => None,
         _ => Some(Value::String(s.to_owned())),
     }
 }
@@ -381,6 +412,16 @@ mod tests {
             ] {
                 agrees(&text);
             }
+        }
+    }
+
+    #[test]
+    fn refuses_exactly_the_characters_that_need_thought() {
+        let refused = |c: char| {
+            c == '$' || (c < ' ' && c != '\n') || ('\u{7f}'..='\u{a0}').contains(&c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+        };
+        for c in (0..0x3000u32).chain(0xfe00..0x11000).filter_map(char::from_u32) {
+            assert_eq!(super::plain_text(format!("a{c}b").as_bytes()), !refused(c), "{:#x}", c as u32);
         }
     }
 
