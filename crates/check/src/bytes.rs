@@ -2,6 +2,10 @@
 //! `contract-id/object.property` are split at '/' and '.' tens of thousands of times per
 //! check; a byte-by-byte scan costs several instructions per byte, a word-wise one a few per
 //! eight bytes.
+//!
+//! These helpers are `#[inline(always)]`: the browser build optimises for size, where the
+//! compiler inlines almost nothing on its own, and a call per id or name compared costs more
+//! than the helper's few instructions.
 
 use crate::hash::{tail_word, u64_at};
 
@@ -9,7 +13,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The position of the first `needle` in `bytes`.
-#[inline]
+#[inline(always)]
 pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
@@ -29,7 +33,7 @@ pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
 /// `a == b` for short strings, compared eight bytes at a time inline. Ids and names are a
 /// few words long; `==` on them calls `memcmp`, whose call and set-up cost more than the
 /// compare itself, and checks compare such strings tens of thousands of times.
-#[inline]
+#[inline(always)]
 pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let n = a.len();
@@ -53,6 +57,7 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 
 /// The first byte of `word` (little-endian) equal to `needle`. The classic zero-byte test:
 /// it can flag a byte above a true match, never below one, so the lowest flag is exact.
+#[inline(always)]
 fn first_match(word: u64, needle: u8) -> Option<usize> {
     let x = word ^ (u64::from(needle) * ONES);
     let found = x.wrapping_sub(ONES) & !x & HIGH;

@@ -15,13 +15,17 @@ pub struct FastHasher {
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+// The hashing helpers are `#[inline(always)]` for the browser build, which optimises for
+// size and otherwise calls them for every id and name hashed (see `bytes.rs`).
 impl FastHasher {
+    #[inline(always)]
     fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
 impl Hasher for FastHasher {
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -35,6 +39,7 @@ impl Hasher for FastHasher {
         }
     }
 
+    #[inline(always)]
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
@@ -43,6 +48,7 @@ impl Hasher for FastHasher {
         self.add(u64::from(i));
     }
 
+    #[inline(always)]
     fn write_u64(&mut self, i: u64) {
         self.add(i);
     }
@@ -51,6 +57,7 @@ impl Hasher for FastHasher {
         self.add(i as u64);
     }
 
+    #[inline(always)]
     fn finish(&self) -> u64 {
         self.hash
     }
@@ -60,7 +67,7 @@ impl Hasher for FastHasher {
 /// overlap (equal bytes OR'd onto themselves change nothing). Copying them into a buffer
 /// instead would call `memcpy` (the length is not a constant) for nearly every id and name
 /// hashed; one load per byte costs a branch each.
-#[inline]
+#[inline(always)]
 pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     if n >= 4 {
@@ -77,17 +84,17 @@ pub(crate) fn tail_word(rest: &[u8]) -> u64 {
 }
 
 /// The little-endian word of the eight bytes at `at` (0 past the end, which callers avoid).
-#[inline]
+#[inline(always)]
 pub(crate) fn u64_at(bytes: &[u8], at: usize) -> u64 {
     bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
-#[inline]
+#[inline(always)]
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
     bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
-#[inline]
+#[inline(always)]
 fn u16_at(bytes: &[u8], at: usize) -> u16 {
     bytes.get(at..at + 2).and_then(|w| w.try_into().ok()).map_or(0, u16::from_le_bytes)
 }
@@ -99,13 +106,16 @@ fn u16_at(bytes: &[u8], at: usize) -> u16 {
 pub struct Key<'a>(pub &'a str);
 
 impl Hash for Key<'_> {
+    /// As `str` hashes: the bytes, then 0xff (written out, so that it inlines).
+    #[inline(always)]
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
+        state.write(self.0.as_bytes());
+        state.write_u8(0xff);
     }
 }
 
 impl PartialEq for Key<'_> {
-    #[inline]
+    #[inline(always)]
     fn eq(&self, other: &Self) -> bool {
         crate::bytes::same(self.0, other.0)
     }

@@ -84,9 +84,11 @@ const SMALL_CONTRACT: usize = 64;
 /// are compared across contracts by hash first, without touching the (scattered) strings
 /// again; equal hashes are confirmed by name before anything is reported.
 pub fn name_hash(name: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
+    // As `str::hash` writes a string (the bytes, then 0xff), written out so that it inlines.
     let mut hasher = crate::hash::FastHasher::default();
-    name.hash(&mut hasher);
+    hasher.write(name.as_bytes());
+    hasher.write_u8(0xff);
     hasher.finish()
 }
 
@@ -534,8 +536,9 @@ struct Scratch<'w> {
 
 impl<'w> Preparation<'w> {
     /// `object` is the position of the property's schema object when the property is a
-    /// top-level one (only those are in the field table).
-    #[inline]
+    /// top-level one (only those are in the field table). Always inlined into the walk, which
+    /// calls it for every property.
+    #[inline(always)]
     pub(crate) fn add(&mut self, object: Option<usize>, property: &'w Property, hash: u64) {
         let scratch = &mut self.scratch;
         if property.pii {

@@ -5,7 +5,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, Status};
 
-use super::values::{blank, classifies_personal_data, is_public, minutes};
+use super::values::{blank, classifies_personal_data, is_lower_word, is_public, minutes};
 use super::sources::{check_sources, SourceRules};
 use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
@@ -126,7 +126,7 @@ pub const LAYER_NAMING: Rule = rule(
 fn layer_naming(_: &Index, product: &DataProduct, sink: &mut Sink) {
     let is_layer = |text: &str| {
         text.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| ["bronze", "silver", "gold"].iter().any(|l| w.eq_ignore_ascii_case(l)))
+            .any(|w| ["bronze", "silver", "gold"].iter().any(|l| is_lower_word(w, l)))
     };
     let field = if is_layer(&product.name) || is_layer(&product.id) {
         Some("name".to_owned())
@@ -351,7 +351,7 @@ fn freshness_slo<'w>(index: &Index<'w>, product: &DataProduct, sink: &mut Sink) 
 
 fn is_freshness(property: &str) -> bool {
     let p = property.trim();
-    p.eq_ignore_ascii_case("freshness") || p.eq_ignore_ascii_case("latency")
+    is_lower_word(p, "freshness") || is_lower_word(p, "latency")
 }
 
 fn show_minutes(m: f64) -> String {

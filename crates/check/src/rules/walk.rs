@@ -67,6 +67,8 @@ impl Steps {
         Steps { inline: [Step::Items; INLINE_STEPS], len: 0, deeper: Vec::new() }
     }
 
+    // Always inlined: called twice per property (see `bytes.rs` on the size-tuned build).
+    #[inline(always)]
     fn push(&mut self, step: Step) {
         if self.deeper.is_empty() {
             if let Some(slot) = self.inline.get_mut(self.len) {
@@ -79,6 +81,7 @@ impl Steps {
         self.deeper.push(step);
     }
 
+    #[inline(always)]
     fn pop(&mut self) {
         if self.deeper.is_empty() {
             self.len = self.len.saturating_sub(1);
@@ -92,6 +95,7 @@ impl Steps {
         }
     }
 
+    #[inline(always)]
     fn as_slice(&self) -> &[Step] {
         if self.deeper.is_empty() {
             self.inline.get(..self.len).unwrap_or_default()
