@@ -5,7 +5,7 @@
 //! only slow a check down (the input is the user's own workspace), never change its result.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The multiply-rotate hash used by rustc ("FxHash"), written out here to avoid a dependency.
 #[derive(Default, Clone, Copy)]
@@ -98,30 +98,6 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 fn u16_at(bytes: &[u8], at: usize) -> u16 {
     bytes.get(at..at + 2).and_then(|w| w.try_into().ok()).map_or(0, u16::from_le_bytes)
 }
-
-/// A string key of the check's id maps and sets: hashes as `str` does, and compares inline
-/// (see [`crate::bytes::same`]) — ids are short, and `str`'s `==` calls `memcmp` for every
-/// lookup that finds its bucket.
-#[derive(Debug, Clone, Copy)]
-pub struct Key<'a>(pub &'a str);
-
-impl Hash for Key<'_> {
-    /// As `str` hashes: the bytes, then 0xff (written out, so that it inlines).
-    #[inline(always)]
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.0.as_bytes());
-        state.write_u8(0xff);
-    }
-}
-
-impl PartialEq for Key<'_> {
-    #[inline(always)]
-    fn eq(&self, other: &Self) -> bool {
-        crate::bytes::same(self.0, other.0)
-    }
-}
-
-impl Eq for Key<'_> {}
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;

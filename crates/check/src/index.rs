@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::hash_map::Entry;
 
 use dpstudio_model::{DataContract, DataProduct, InputSource, Property, Workspace};
 
@@ -15,30 +14,30 @@ pub(crate) use crate::field_table::Field;
 use crate::bytes::find_byte;
 use crate::field_table::{FieldTable, TableBuilder, TableStore};
 use crate::bytes::same;
-use crate::hash::{FastMap, FastSet, Key};
+use crate::id_map::IdMap;
 
 /// A read-only view of a workspace with id lookups. When ids are duplicated, lookups return
 /// the first entity with that id (the duplicate itself is reported by a structure rule).
 pub struct Index<'w> {
     pub workspace: &'w Workspace,
     /// Id → position of the first product with that id.
-    products: FastMap<Key<'w>, usize>,
+    products: IdMap<'w>,
     /// Positions of products and contracts whose id an earlier one already has.
     duplicate_products: Vec<usize>,
     duplicate_contracts: Vec<usize>,
-    contracts: FastMap<Key<'w>, usize>,
-    domains: FastSet<Key<'w>>,
-    teams: FastSet<Key<'w>>,
-    glossary: FastSet<Key<'w>>,
-    metrics: FastSet<Key<'w>>,
-    measures: FastSet<Key<'w>>,
-    systems: FastSet<Key<'w>>,
+    contracts: IdMap<'w>,
+    domains: IdMap<'w>,
+    teams: IdMap<'w>,
+    glossary: IdMap<'w>,
+    metrics: IdMap<'w>,
+    measures: IdMap<'w>,
+    systems: IdMap<'w>,
     /// Product ids some use case consumes.
-    consumed_by_use_cases: FastSet<Key<'w>>,
+    consumed_by_use_cases: IdMap<'w>,
     /// Product ids some product's input port reads.
-    read_by_products: FastSet<Key<'w>>,
+    read_by_products: IdMap<'w>,
     /// Contract ids some input or output port names.
-    used_contracts: FastSet<Key<'w>>,
+    used_contracts: IdMap<'w>,
     /// Per contract position, built on first use.
     fields: Vec<OnceCell<FieldTable>>,
     pii_hashes: Vec<OnceCell<Span>>,
@@ -116,40 +115,34 @@ impl<'w> Index<'w> {
         let context = &workspace.context;
         // Sized up front: growing hash tables costs more than filling them.
         let ports: usize = workspace.products.iter().map(|p| p.input_ports.len() + p.output_ports.len()).sum();
-        let mut products = FastMap::with_capacity_and_hasher(workspace.products.len(), Default::default());
+        let mut products = IdMap::with_capacity(workspace.products.len());
         let mut duplicate_products = Vec::new();
         for (i, product) in workspace.products.iter().enumerate() {
-            match products.entry(Key(&product.id)) {
-                Entry::Occupied(_) => duplicate_products.push(i),
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
+            if !products.insert_first(&product.id, i) {
+                duplicate_products.push(i);
             }
         }
-        let mut contracts = FastMap::with_capacity_and_hasher(workspace.contracts.len(), Default::default());
+        let mut contracts = IdMap::with_capacity(workspace.contracts.len());
         let mut duplicate_contracts = Vec::new();
         for (i, contract) in workspace.contracts.iter().enumerate() {
-            match contracts.entry(Key(&contract.id)) {
-                Entry::Occupied(_) => duplicate_contracts.push(i),
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
+            if !contracts.insert_first(&contract.id, i) {
+                duplicate_contracts.push(i);
             }
         }
-        let mut read_by_products = FastSet::with_capacity_and_hasher(workspace.products.len(), Default::default());
-        let mut used_contracts = FastSet::with_capacity_and_hasher(ports, Default::default());
+        let mut read_by_products = IdMap::with_capacity(workspace.products.len());
+        let mut used_contracts = IdMap::with_capacity(ports);
         for product in &workspace.products {
             for port in &product.input_ports {
                 if let InputSource::Product { product, .. } = &port.source {
-                    read_by_products.insert(Key(product));
+                    read_by_products.insert_first(product, 0);
                 }
                 if let Some(c) = &port.contract {
-                    used_contracts.insert(Key(&c.id));
+                    used_contracts.insert_first(&c.id, 0);
                 }
             }
             for port in &product.output_ports {
                 if let Some(c) = &port.contract {
-                    used_contracts.insert(Key(&c.id));
+                    used_contracts.insert_first(&c.id, 0);
                 }
             }
         }
@@ -160,17 +153,13 @@ impl<'w> Index<'w> {
             duplicate_products,
             duplicate_contracts,
             contracts,
-            domains: context.domains.iter().map(|d| d.id.as_str()).map(Key).collect(),
-            teams: context.teams.iter().map(|t| t.id.as_str()).map(Key).collect(),
-            glossary: context.glossary.iter().map(|g| g.id.as_str()).map(Key).collect(),
-            metrics: semantic.metrics.iter().map(|m| m.id.as_str()).map(Key).collect(),
-            measures: semantic.entities.iter().flat_map(|e| e.measures.iter().map(|m| Key(&m.id))).collect(),
-            systems: context.source_systems.iter().map(|s| s.id.as_str()).map(Key).collect(),
-            consumed_by_use_cases: context
-                .use_cases
-                .iter()
-                .flat_map(|u| u.consumes.iter().map(|r| Key(&r.product)))
-                .collect(),
+            domains: IdMap::set_of(context.domains.iter().map(|d| d.id.as_str())),
+            teams: IdMap::set_of(context.teams.iter().map(|t| t.id.as_str())),
+            glossary: IdMap::set_of(context.glossary.iter().map(|g| g.id.as_str())),
+            metrics: IdMap::set_of(semantic.metrics.iter().map(|m| m.id.as_str())),
+            measures: IdMap::set_of(semantic.entities.iter().flat_map(|e| e.measures.iter().map(|m| m.id.as_str()))),
+            systems: IdMap::set_of(context.source_systems.iter().map(|s| s.id.as_str())),
+            consumed_by_use_cases: IdMap::set_of(context.use_cases.iter().flat_map(|u| u.consumes.iter().map(|r| r.product.as_str()))),
             read_by_products,
             used_contracts,
             fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
@@ -187,7 +176,7 @@ impl<'w> Index<'w> {
     }
 
     pub fn product(&self, id: &str) -> Option<&'w DataProduct> {
-        let i = *self.products.get(&Key(id))?;
+        let i = self.products.get(id)?;
         self.workspace.products.get(i)
     }
 
@@ -215,7 +204,7 @@ impl<'w> Index<'w> {
     /// says it relies on, or else the one the upstream output port is bound to. Computed once
     /// per product and check (several principles ask) and lent out, not copied.
     pub fn input_contracts(&self, product: &DataProduct) -> Cow<'_, [(usize, &'w DataContract)]> {
-        let position = self.products.get(&Key(&product.id)).copied();
+        let position = self.products.get(&product.id);
         let cached = position
             .filter(|&p| self.workspace.products.get(p).is_some_and(|first| std::ptr::eq(first, product)))
             .and_then(|p| self.inputs.get(p));
@@ -254,45 +243,45 @@ impl<'w> Index<'w> {
     }
 
     /// Id → workspace position of the first product with that id (for graph building).
-    pub(crate) fn product_positions(&self) -> &FastMap<Key<'w>, usize> {
+    pub(crate) fn product_positions(&self) -> &IdMap<'w> {
         &self.products
     }
 
     pub fn has_domain(&self, id: &str) -> bool {
-        self.domains.contains(&Key(id))
+        self.domains.contains(id)
     }
 
     pub fn has_team(&self, id: &str) -> bool {
-        self.teams.contains(&Key(id))
+        self.teams.contains(id)
     }
 
     pub fn has_glossary_term(&self, id: &str) -> bool {
-        self.glossary.contains(&Key(id))
+        self.glossary.contains(id)
     }
 
     /// A property's `metrics` may name a metric or a measure.
     pub fn has_metric_or_measure(&self, id: &str) -> bool {
-        self.metrics.contains(&Key(id)) || self.measures.contains(&Key(id))
+        self.metrics.contains(id) || self.measures.contains(id)
     }
 
     pub fn has_measure(&self, id: &str) -> bool {
-        self.measures.contains(&Key(id))
+        self.measures.contains(id)
     }
 
     pub fn has_source_system(&self, id: &str) -> bool {
-        self.systems.contains(&Key(id))
+        self.systems.contains(id)
     }
 
     pub fn is_consumed_by_use_case(&self, product_id: &str) -> bool {
-        self.consumed_by_use_cases.contains(&Key(product_id))
+        self.consumed_by_use_cases.contains(product_id)
     }
 
     pub fn is_read_by_a_product(&self, product_id: &str) -> bool {
-        self.read_by_products.contains(&Key(product_id))
+        self.read_by_products.contains(product_id)
     }
 
     pub fn is_contract_used(&self, contract_id: &str) -> bool {
-        self.used_contracts.contains(&Key(contract_id))
+        self.used_contracts.contains(contract_id)
     }
 
     /// Resolves `contract-id/object.property[.child…]`, or `object.property` inside `home`.
@@ -509,7 +498,7 @@ impl<'w> Index<'w> {
                 return Some((last, contract));
             }
         }
-        let position = *self.contracts.get(&Key(contract_id))?;
+        let position = self.contracts.get(contract_id)?;
         self.last_contract.set(position);
         Some((position, self.workspace.contracts.get(position)?))
     }

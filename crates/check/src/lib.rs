@@ -14,6 +14,7 @@ pub mod diff;
 mod engine;
 mod field_table;
 mod hash;
+mod id_map;
 /// Impact analysis: everything downstream of a product, contract or field.
 pub mod impact;
 mod index;

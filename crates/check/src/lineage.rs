@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use dpstudio_model::{InputSource, Workspace};
 
-use crate::hash::{FastMap, Key};
+use crate::id_map::IdMap;
 use crate::index::Index;
 
 /// Products and the "is read by" edges between them. Nodes are workspace positions; inputs
@@ -16,7 +16,7 @@ use crate::index::Index;
 /// every edit.
 pub struct ProductGraph<'w> {
     ids: Vec<&'w str>,
-    position: FastMap<Key<'w>, usize>,
+    position: IdMap<'w>,
     downstream: Adjacency,
     upstream: Adjacency,
 }
@@ -61,9 +61,9 @@ impl Adjacency {
 
 impl<'w> ProductGraph<'w> {
     pub fn new(workspace: &'w Workspace) -> Self {
-        let mut position = FastMap::default();
+        let mut position = IdMap::with_capacity(workspace.products.len());
         for (i, product) in workspace.products.iter().enumerate() {
-            position.entry(Key(&product.id)).or_insert(i);
+            position.insert_first(&product.id, i);
         }
         Self::build(workspace, position)
     }
@@ -73,16 +73,16 @@ impl<'w> ProductGraph<'w> {
         Self::build(index.workspace, index.product_positions().clone())
     }
 
-    fn build(workspace: &'w Workspace, position: FastMap<Key<'w>, usize>) -> Self {
+    fn build(workspace: &'w Workspace, position: IdMap<'w>) -> Self {
         let ids: Vec<&str> = workspace.products.iter().map(|p| p.id.as_str()).collect();
         let mut edges = Vec::new();
         for (to, product) in workspace.products.iter().enumerate() {
-            if position.get(&Key(&product.id)) != Some(&to) {
+            if position.get(&product.id) != Some(to) {
                 continue; // a later duplicate: its first product stands for the id
             }
             for port in &product.input_ports {
                 if let InputSource::Product { product: from_id, .. } = &port.source {
-                    if let Some(&from) = position.get(&Key(from_id)) {
+                    if let Some(from) = position.get(from_id) {
                         edges.push((from, to));
                     }
                 }
@@ -107,7 +107,7 @@ impl<'w> ProductGraph<'w> {
     /// Every product reached from `id` by following reads downstream (not `id` itself unless a
     /// cycle leads back to it), nearest first.
     pub fn all_downstream(&self, id: &str) -> Vec<&'w str> {
-        let Some(&start) = self.position.get(&Key(id)) else { return Vec::new() };
+        let Some(start) = self.position.get(id) else { return Vec::new() };
         let mut seen = vec![false; self.ids.len()];
         let mut queue = VecDeque::from([start]);
         let mut out = Vec::new();
@@ -146,7 +146,7 @@ impl<'w> ProductGraph<'w> {
     }
 
     fn neighbours(&self, id: &str, edges: &Adjacency) -> Vec<&'w str> {
-        let Some(&node) = self.position.get(&Key(id)) else { return Vec::new() };
+        let Some(node) = self.position.get(id) else { return Vec::new() };
         let mut next: Vec<usize> = edges.of(node).to_vec();
         next.sort_unstable();
         next.dedup();
