@@ -27,15 +27,15 @@ impl FastHasher {
 impl Hasher for FastHasher {
     #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        // Whole words, then the zero-padded tail. An index loop, not `chunks_exact`: the
+        // size-tuned build keeps the iterator's machinery.
+        let mut at = 0;
+        while at + 8 <= bytes.len() {
+            self.add(u64_at(bytes, at));
+            at += 8;
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.add(tail_word(rest));
+        if at < bytes.len() {
+            self.add(tail_word(bytes.get(at..).unwrap_or_default()));
         }
     }
 

@@ -82,6 +82,7 @@ const SMALL_CONTRACT: usize = 64;
 /// [`Index::may_pass_on_personal_data`]) and the field tables: names
 /// are compared across contracts by hash first, without touching the (scattered) strings
 /// again; equal hashes are confirmed by name before anything is reported.
+#[inline(always)]
 pub fn name_hash(name: &str) -> u64 {
     use std::hash::Hasher;
     // As `str::hash` writes a string (the bytes, then 0xff), written out so that it inlines.

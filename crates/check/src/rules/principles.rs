@@ -5,7 +5,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, Status};
 
-use super::values::{blank, classifies_personal_data, is_lower_word, is_public, minutes};
+use super::values::{blank, classifies_personal_data, is_lower_word, is_public, minutes, trimmed};
 use super::sources::{check_sources, SourceRules};
 use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
@@ -350,7 +350,7 @@ fn freshness_slo<'w>(index: &Index<'w>, product: &DataProduct, sink: &mut Sink) 
 }
 
 fn is_freshness(property: &str) -> bool {
-    let p = property.trim();
+    let p = trimmed(property);
     is_lower_word(p, "freshness") || is_lower_word(p, "latency")
 }
 

@@ -90,12 +90,11 @@ pub(crate) fn name_hash_and_snake_case(name: &str) -> (u64, bool) {
         _ => false,
     };
     let mut carry = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        // `str::hash` writes the bytes as `write` does: whole words, then the zero-padded tail.
+    // `str::hash` writes the bytes as `write` does: whole words, then the zero-padded tail
+    // (an index loop, as there, for the size-tuned build).
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let word = crate::hash::u64_at(bytes, at);
         hasher.write_u64(word);
         if snake {
             match snake_case_word(word, carry) {
@@ -103,8 +102,9 @@ pub(crate) fn name_hash_and_snake_case(name: &str) -> (u64, bool) {
                 None => snake = false,
             }
         }
+        at += 8;
     }
-    let rest = chunks.remainder();
+    let rest = bytes.get(at..).unwrap_or_default();
     if !rest.is_empty() {
         let word = crate::hash::tail_word(rest);
         hasher.write_u64(word);
@@ -271,7 +271,19 @@ pub fn is_any_of(word: &str, names: &[&str]) -> bool {
 #[inline(always)]
 pub(crate) fn is_lower_word(word: &str, lower: &str) -> bool {
     let fold = |b: u8| b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
-    word.len() == lower.len() && word.bytes().zip(lower.bytes()).all(|(a, b)| fold(a) == b)
+    let (word, lower) = (word.as_bytes(), lower.as_bytes());
+    if word.len() != lower.len() {
+        return false;
+    }
+    // An index loop: the size-tuned build keeps `zip` and `all` as calls.
+    let mut i = 0;
+    while let (Some(&a), Some(&b)) = (word.get(i), lower.get(i)) {
+        if fold(a) != b {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// `s.trim()`, without decoding UTF-8 from both ends when neither end byte is whitespace —
