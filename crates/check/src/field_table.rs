@@ -165,8 +165,8 @@ impl<'w> TableBuilder<'w> {
     }
 
     /// Adds a top-level property of object `o`; `hash` is [`name_hash`] of its name. Call in
-    /// schema order.
-    #[inline]
+    /// schema order. Always inlined into the schema walk, which calls it per property.
+    #[inline(always)]
     pub(crate) fn add(&mut self, o: usize, property: &'w Property, hash: u64) {
         let Some(object) = self.objects.get(o) else { return };
         let slot = Slot {

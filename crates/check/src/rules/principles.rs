@@ -5,7 +5,7 @@
 
 use dpstudio_model::{DataContract, DataProduct, Property, Status};
 
-use super::values::{blank, classifies_personal_data, is_lower_word, is_public, minutes, trimmed};
+use super::values::{blank, classifies_personal_data, is_lower_bytes, is_lower_word, is_public, minutes, trimmed};
 use super::sources::{check_sources, SourceRules};
 use super::walk::{any_property, each_property, At};
 use super::{contract_at, input_contracts, input_products, product_at};
@@ -124,9 +124,12 @@ pub const LAYER_NAMING: Rule = rule(
 );
 
 fn layer_naming(_: &Index, product: &DataProduct, sink: &mut Sink) {
+    // Words are split at bytes that are not ASCII letters or digits: the bytes of other
+    // characters separate words as those characters do, and no layer name holds them.
     let is_layer = |text: &str| {
-        text.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| ["bronze", "silver", "gold"].iter().any(|l| is_lower_word(w, l)))
+        text.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| ["bronze", "silver", "gold"].iter().any(|l| is_lower_bytes(w, l.as_bytes())))
     };
     let field = if is_layer(&product.name) || is_layer(&product.id) {
         Some("name".to_owned())

@@ -110,7 +110,12 @@ fn repeated_in_object(
     let Some(slot) = hashes.get_mut(i) else { return };
     *slot = hash;
     let earlier = hashes.get(..i).unwrap_or_default();
-    if earlier.contains(&hash) && properties.iter().take(i).any(|p| p.name == property.name) {
+    // A loop rather than `contains`, which the size-tuned build calls.
+    let mut seen = false;
+    for &h in earlier {
+        seen |= h == hash;
+    }
+    if seen && properties.iter().take(i).any(|p| p.name == property.name) {
         report_repeat(contract, &mut Sink::new(rule, out), &format!("schema[{}]", at.object), i, &property.name);
     }
 }

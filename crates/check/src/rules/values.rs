@@ -262,7 +262,15 @@ pub fn is_public(classification: &str) -> bool {
 /// `word` equals one of `names`, ignoring ASCII case. Lengths are compared first: most names
 /// differ in length, and the case-folding compare is not cheap to set up.
 pub fn is_any_of(word: &str, names: &[&str]) -> bool {
-    names.iter().any(|name| is_lower_word(word, name))
+    // An index loop, as in `is_lower_word`.
+    let mut i = 0;
+    while let Some(name) = names.get(i) {
+        if is_lower_word(word, name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `word` equals `lower`, which is in lower case, ignoring ASCII case: what
@@ -270,8 +278,13 @@ pub fn is_any_of(word: &str, names: &[&str]) -> bool {
 /// call per byte pair, which the size-tuned browser build makes of the standard one.
 #[inline(always)]
 pub(crate) fn is_lower_word(word: &str, lower: &str) -> bool {
+    is_lower_bytes(word.as_bytes(), lower.as_bytes())
+}
+
+/// [`is_lower_word`] of bytes.
+#[inline(always)]
+pub(crate) fn is_lower_bytes(word: &[u8], lower: &[u8]) -> bool {
     let fold = |b: u8| b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
-    let (word, lower) = (word.as_bytes(), lower.as_bytes());
     if word.len() != lower.len() {
         return false;
     }
