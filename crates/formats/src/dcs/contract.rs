@@ -30,7 +30,9 @@ pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
             ))
         }
     };
-    let original = doc.value.as_object().cloned().unwrap_or_default();
+    // The document as written (Fields reads a copy of it).
+    let no_map = Map::new();
+    let original = doc.value.as_object().unwrap_or(&no_map);
     let mut context = Context::default();
     let id = f.text("id")?;
     let mut contract = DataContract { id, ..Default::default() };
@@ -55,7 +57,7 @@ pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
     contract.tags = f.strings("tags")?;
 
     let rendered = render_map(&contract, &context);
-    hints::record(&original, &rendered, &mut contract.extra, FMT.hint_key, &[]);
+    hints::record(original, &rendered, &mut contract.extra, FMT.hint_key, &[]);
     Ok(ImportedContract { contract, context, spec_version })
 }
 

@@ -39,7 +39,9 @@ const OWN_KEYS: [&str; 2] = ["apiVersion", "kind"];
 pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
     let mut f = Fields::of(doc, "", doc.value.clone(), "an ODCS document")?;
     let api_version = common::check_header(&mut f, &HEADER)?;
-    let original = doc.value.as_object().cloned().unwrap_or_default();
+    // The document as written (Fields reads a copy of it).
+    let no_map = Map::new();
+    let original = doc.value.as_object().unwrap_or(&no_map);
     let mut context = Context::default();
 
     let name = f.text("name")?;
@@ -94,7 +96,7 @@ pub fn read(doc: &Document) -> Result<ImportedContract, FormatError> {
     let implied = Lookup { context: &context, products: &[] };
     let mut rendered = render_map(&contract, &implied, OdcsVersion::V3_2_0);
     hints::finish(&mut rendered, &contract.extra, FMT.hint_key);
-    hints::record(&original, &rendered, &mut contract.extra, FMT.hint_key, &OWN_KEYS);
+    hints::record(original, &rendered, &mut contract.extra, FMT.hint_key, &OWN_KEYS);
     Ok(ImportedContract { contract, context, api_version })
 }
 

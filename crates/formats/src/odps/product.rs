@@ -24,7 +24,9 @@ const OWN_KEYS: [&str; 2] = ["apiVersion", "kind"];
 pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
     let mut f = Fields::of(doc, "", doc.value.clone(), "an ODPS document")?;
     let api_version = common::check_header(&mut f, &HEADER)?;
-    let original = doc.value.as_object().cloned().unwrap_or_default();
+    // The document as written (Fields reads a copy of it).
+    let no_map = Map::new();
+    let original = doc.value.as_object().unwrap_or(&no_map);
     let mut context = Context::default();
 
     let name = f.text("name")?;
@@ -83,7 +85,7 @@ pub fn read(doc: &Document) -> Result<ImportedProduct, FormatError> {
 
     let mut rendered = render_map(&product, &context);
     hints::finish(&mut rendered, &product.extra, FMT.hint_key);
-    hints::record(&original, &rendered, &mut product.extra, FMT.hint_key, &OWN_KEYS);
+    hints::record(original, &rendered, &mut product.extra, FMT.hint_key, &OWN_KEYS);
     Ok(ImportedProduct { product, context, api_version })
 }
 
