@@ -115,13 +115,15 @@ impl Checker {
         run_workspace_rules(&index, &mut fresh);
         let mut owned: Vec<(u32, Diagnostic)> = fresh.into_iter().map(|d| (WORKSPACE_SLOT, d)).collect();
         let mut new_deps: FastMap<u32, Vec<Key>> = FastMap::with_capacity_and_hasher(entities, Default::default());
-        for product in &workspace.products {
-            let slot = checker.slot(Key::Product(product.id.clone()));
-            checker.run_product(&index, product, slot, &mut owned, &mut new_deps);
-        }
+        // Contracts first, as `check` does: their schema walks fill the index's tables that
+        // the product rules then read, instead of the products building them lazily.
         for contract in &workspace.contracts {
             let slot = checker.slot(Key::Contract(contract.id.clone()));
             checker.run_contract(&index, contract, slot, &mut owned, &mut new_deps);
+        }
+        for product in &workspace.products {
+            let slot = checker.slot(Key::Product(product.id.clone()));
+            checker.run_product(&index, product, slot, &mut owned, &mut new_deps);
         }
         for (slot, keys) in new_deps {
             checker.set_deps(slot, keys);

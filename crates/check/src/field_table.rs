@@ -22,24 +22,28 @@ pub(crate) struct FieldTable {
     /// of one name land in schema order along the probe sequence, so the first is found first,
     /// as a scan of the schema would find it.
     slots: Region,
-    /// Where the table's names start in the store's name string.
-    names: u32,
+    /// Where the table's names start in the store.
+    names: Region,
     objects: Objects,
 }
 
-/// Where the field tables of one check keep their slots and names. Slots are kept in large
-/// chunks that never move or grow once made (a table's slots are contiguous in one chunk),
-/// so the store allocates a few times per check instead of once per contract; names are
-/// appended to one string, which grows by doubling.
+/// Where the field tables of one check keep their slots and names: in chunks that never move
+/// or grow once made (a table's slots, and its names, are contiguous in one chunk), so the
+/// store allocates a hundred-odd times per check instead of several times per contract.
+/// Chunks stay under 128 KiB: glibc maps larger blocks afresh for every check, and the page
+/// faults of a few megabytes cost more than the allocations saved.
 #[derive(Default)]
 pub(crate) struct TableStore<'w> {
     chunks: Vec<Vec<Slot<'w>>>,
     /// Object and property names, back to back.
-    names: String,
+    names: Vec<String>,
 }
 
-/// Slots per chunk (32 bytes each): enough for several hundred contracts.
-const CHUNK_SLOTS: usize = 1 << 14;
+/// Slots per chunk (32 bytes each): enough for a few dozen contracts.
+const CHUNK_SLOTS: usize = 1 << 11;
+
+/// Bytes of names per chunk.
+const CHUNK_NAMES: usize = 1 << 15;
 
 /// A table's slots: `len` slots from `start` in chunk `chunk`.
 #[derive(Clone, Copy, Default)]
@@ -51,19 +55,26 @@ struct Region {
 
 impl<'w> TableStore<'w> {
     /// Copies a built table's slots (kept contiguous) and names into the store.
-    fn append(&mut self, slots: &[Slot<'w>], names: &str) -> (Region, u32) {
+    fn append(&mut self, slots: &[Slot<'w>], names: &str) -> (Region, Region) {
         let len = slots.len();
         let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= len);
         if !fits {
             self.chunks.push(Vec::with_capacity(len.max(CHUNK_SLOTS)));
         }
         let chunk = self.chunks.len().saturating_sub(1);
-        let Some(chunk_slots) = self.chunks.get_mut(chunk) else { return (Region::default(), 0) };
+        let Some(chunk_slots) = self.chunks.get_mut(chunk) else { return (Region::default(), Region::default()) };
         let start = chunk_slots.len();
         chunk_slots.extend_from_slice(slots);
-        let base = self.names.len();
-        self.names.push_str(names);
-        (Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) }, to_u32(base))
+        let slots = Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) };
+        let fits = self.names.last().is_some_and(|c| c.capacity() - c.len() >= names.len());
+        if !fits {
+            self.names.push(String::with_capacity(names.len().max(CHUNK_NAMES)));
+        }
+        let chunk = self.names.len().saturating_sub(1);
+        let Some(chunk_names) = self.names.get_mut(chunk) else { return (slots, Region::default()) };
+        let start = chunk_names.len();
+        chunk_names.push_str(names);
+        (slots, Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(names.len()) })
     }
 
     fn slots(&self, region: Region) -> &[Slot<'w>] {
@@ -72,10 +83,11 @@ impl<'w> TableStore<'w> {
         chunk.get(start..start + region.len as usize).unwrap_or_default()
     }
 
-    /// A name of the table whose names start at `base`.
-    fn text(&self, base: u32, text: Text) -> &str {
-        let start = base as usize + text.start as usize;
-        self.names.get(start..start + text.len as usize).unwrap_or_default()
+    /// A name of the table whose names are at `names`.
+    fn text(&self, names: Region, text: Text) -> &str {
+        let start = names.start as usize + text.start as usize;
+        let chunk = self.names.get(names.chunk as usize).map_or("", String::as_str);
+        chunk.get(start..start + text.len as usize).unwrap_or_default()
     }
 }
 
@@ -201,9 +213,8 @@ impl<'w> TableBuilder<'w> {
 }
 
 impl FieldTable {
-    /// The table of every top-level property of `contract`.
-    pub(crate) fn new<'w>(store: &mut TableStore<'w>, contract: &'w DataContract) -> Self {
-        let mut builder = TableBuilder::default();
+    /// The table of every top-level property of `contract`, built in `builder`'s buffers.
+    pub(crate) fn new<'w>(builder: &mut TableBuilder<'w>, store: &mut TableStore<'w>, contract: &'w DataContract) -> Self {
         builder.start(contract);
         for (o, object) in contract.schema.iter().enumerate() {
             for property in &object.properties {

@@ -11,23 +11,31 @@ use crate::index::name_hash;
 /// Ids borrowed from the workspace, each with a position (for sets, 0).
 #[derive(Clone, Default)]
 pub(crate) struct IdMap<'w> {
-    /// Linear probing, a power of two long and at most half full (or empty).
+    /// Linear probing, a power of two long and at most 7/8 full (or empty): the tables stay
+    /// small (a large workspace's fit in well under 128 KiB, which glibc would otherwise
+    /// map and unmap afresh for every check), and nearly every lookup finds its id.
     slots: Vec<Slot<'w>>,
     len: usize,
 }
 
 #[derive(Clone, Copy, Default)]
 struct Slot<'w> {
-    hash: u64,
     /// `None` marks an empty slot.
     id: Option<&'w str>,
-    value: usize,
+    /// The low half of the id's name hash (the high half picks nothing here).
+    hash: u32,
+    value: u32,
+}
+
+/// Whether `len` ids fit in `slots` slots.
+fn fits(len: usize, slots: usize) -> bool {
+    8 * len <= 7 * slots
 }
 
 impl<'w> IdMap<'w> {
     /// A table for about `n` ids without growing.
     pub(crate) fn with_capacity(n: usize) -> Self {
-        let slots = if n == 0 { Vec::new() } else { vec![Slot::default(); (2 * n).next_power_of_two()] };
+        let slots = if n == 0 { Vec::new() } else { vec![Slot::default(); (n + n / 7 + 1).next_power_of_two()] };
         IdMap { slots, len: 0 }
     }
 
@@ -48,16 +56,16 @@ impl<'w> IdMap<'w> {
     /// Adds `id` with `value` unless it is already there; says whether it was added (the
     /// first entity with an id keeps its position).
     pub(crate) fn insert_first(&mut self, id: &'w str, value: usize) -> bool {
-        if 2 * (self.len + 1) > self.slots.len() {
+        if !fits(self.len + 1, self.slots.len()) {
             self.grow();
         }
-        let hash = name_hash(id);
+        let hash = name_hash(id) as u32;
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         while let Some(slot) = self.slots.get_mut(at) {
             match slot.id {
                 None => {
-                    *slot = Slot { hash, id: Some(id), value };
+                    *slot = Slot { hash, id: Some(id), value: u32::try_from(value).unwrap_or(u32::MAX) };
                     self.len += 1;
                     return true;
                 }
@@ -71,14 +79,14 @@ impl<'w> IdMap<'w> {
     /// The value of `id`, if it is there.
     #[inline(always)]
     pub(crate) fn get(&self, id: &str) -> Option<usize> {
-        let hash = name_hash(id);
+        let hash = name_hash(id) as u32;
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
             let slot = self.slots.get(at)?;
             let there = slot.id?;
             if slot.hash == hash && same(there, id) {
-                return Some(slot.value);
+                return Some(slot.value as usize);
             }
             at = (at + 1) & mask;
         }

@@ -115,7 +115,6 @@ impl<'w> Index<'w> {
     pub fn new(workspace: &'w Workspace) -> Self {
         let context = &workspace.context;
         // Sized up front: growing hash tables costs more than filling them.
-        let ports: usize = workspace.products.iter().map(|p| p.input_ports.len() + p.output_ports.len()).sum();
         let mut products = IdMap::with_capacity(workspace.products.len());
         let mut duplicate_products = Vec::new();
         for (i, product) in workspace.products.iter().enumerate() {
@@ -131,7 +130,8 @@ impl<'w> Index<'w> {
             }
         }
         let mut read_by_products = IdMap::with_capacity(workspace.products.len());
-        let mut used_contracts = IdMap::with_capacity(ports);
+        // Ports name the workspace's contracts, mostly: sized for those, grown if need be.
+        let mut used_contracts = IdMap::with_capacity(workspace.contracts.len());
         for product in &workspace.products {
             for port in &product.input_ports {
                 if let InputSource::Product { product, .. } = &port.source {
@@ -505,7 +505,11 @@ impl<'w> Index<'w> {
     }
 
     fn field_table(&self, position: usize, contract: &'w DataContract) -> Option<&FieldTable> {
-        Some(self.fields.get(position)?.get_or_init(|| FieldTable::new(&mut self.tables.borrow_mut(), contract)))
+        Some(self.fields.get(position)?.get_or_init(|| {
+            // Built in the kept buffers (during a schema walk, which holds them, in new ones).
+            let mut scratch = self.scratch.borrow_mut();
+            FieldTable::new(&mut scratch.table, &mut self.tables.borrow_mut(), contract)
+        }))
     }
 }
 
