@@ -14,6 +14,7 @@ pub fn Header() -> impl IntoView {
     let view = expect_context::<crate::canvas::Viewport>();
     let help = expect_context::<crate::shortcuts::HelpOpen>();
     let text_open = expect_context::<crate::text_editor::TextOpen>();
+    let workspaces_open = expect_context::<crate::workspaces::WorkspacesOpen>();
     let name = move || studio.workspace.with(|ws| ws.name.clone());
     let rename = move |ev: leptos::ev::Event| {
         let _ = studio.apply(Edit::SetName(event_target_value(&ev)));
@@ -42,6 +43,8 @@ pub fn Header() -> impl IntoView {
                 <input type="text" prop:value=name on:change=rename spellcheck="false" />
             </label>
             <nav class="actions" aria-label="Workspace actions">
+                <button class="button" title="New, open, duplicate, rename, delete or download workspaces" data-testid="open-workspaces"
+                    on:click=move |_| workspaces_open.0.set(true)>"Workspaces"</button>
                 <button class="button" title="Add a data product (N)" data-testid="add-product" on:click=move |_| crate::create::add_product(studio, view)>"+ Product"</button>
                 <button class="button" title="Domains, teams, glossary, semantic model, use cases, source systems (C)" data-testid="open-context"
                     on:click=move |_| studio.selection.set(Some(Selection::Context(Collection::Domains, None)))>"Context"</button>

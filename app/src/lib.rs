@@ -20,6 +20,7 @@ mod shortcuts;
 mod state;
 mod status_bar;
 mod text_editor;
+mod workspaces;
 
 use leptos::prelude::*;
 
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     provide_context(view);
     shortcuts::install(studio, view);
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
+    provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     io::autosave::install(studio);
     if let Some(notice) = restore_notice {
@@ -81,6 +83,7 @@ pub fn App() -> impl IntoView {
             <export_dialog::ExportDialog />
             <shortcuts::ShortcutHelp />
             <text_editor::TextEditor />
+            <workspaces::WorkspacesDialog />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

@@ -97,6 +97,20 @@ impl Studio {
         }
     }
 
+    /// Opens another workspace in place of this one: a fresh undo history, checks and
+    /// selection. (Putting the current one away first is the caller's job.)
+    pub fn open(&self, workspace: Workspace) {
+        let checker = Checker::new(&workspace);
+        self.diagnostics.set(checker.diagnostics().to_vec());
+        self.checker.set_value(checker);
+        self.history.set_value(History::with_limit(HISTORY_LIMIT));
+        self.typing.set_value(None);
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.selection.set(None);
+        self.workspace.set(workspace);
+    }
+
     /// Applies `edit` as a new undo step.
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
         self.typing.set_value(None);
