@@ -68,9 +68,9 @@ fi
 # Node tools: wasm-opt (binaryen from npm; Debian's older binaryen miscompiles current
 # wasm-bindgen output) and playwright-core for the end-to-end tests. Versions are pinned in
 # e2e/package.json and its lock file.
-if [ -x "$here/e2e/node_modules/.bin/wasm-opt" ] && [ -d "$here/e2e/node_modules/playwright-core" ] &&
+if [ -x "$here/e2e/node_modules/.bin/wasm-opt" ] && [ -d "$here/e2e/node_modules/playwright-core" ] && [ -d "$here/e2e/node_modules/axe-core" ] &&
   [ "$here/e2e/node_modules/.package-lock.json" -nt "$here/e2e/package-lock.json" ]; then
-  log "npm tools (binaryen, playwright-core): present"
+  log "npm tools (binaryen, playwright-core, axe-core): present"
 else
   log "installing npm tools into e2e/node_modules"
   (cd "$here/e2e" && npm ci --no-audit --no-fund --loglevel=error)

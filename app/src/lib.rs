@@ -5,8 +5,10 @@
 
 mod canvas;
 mod conformance;
+mod create;
 mod example;
 mod export_dialog;
+mod forms;
 mod header;
 mod import;
 mod io;
@@ -17,6 +19,8 @@ mod plural;
 mod shortcuts;
 mod state;
 mod status_bar;
+mod text_editor;
+mod workspaces;
 
 use leptos::prelude::*;
 
@@ -30,7 +34,13 @@ pub fn App() -> impl IntoView {
     let (workspace, restore_notice) = io::autosave::restore(example_workspace);
     let studio = Studio::new(workspace);
     provide_context(studio);
-    shortcuts::install(studio);
+    // The view is shared: the canvas pans and zooms it, "+ Product" places nodes at its centre.
+    let view = canvas::Viewport::new();
+    provide_context(view);
+    shortcuts::install(studio, view);
+    provide_context(text_editor::TextOpen(RwSignal::new(false)));
+    provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
+    forms::focus::install(studio);
     io::autosave::install(studio);
     if let Some(notice) = restore_notice {
         studio.notify(notice);
@@ -62,13 +72,18 @@ pub fn App() -> impl IntoView {
         >
             <header::Header />
             <notice::NoticeBar />
-            <main class="workbench">
+            <main class="workbench" class:wide=move || {
+                studio.selection.with(|s| matches!(s, Some(Selection::Contract(_) | Selection::Context(..))))
+            }>
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
             <panels::ProblemsPanel />
             <status_bar::StatusBar />
             <export_dialog::ExportDialog />
+            <shortcuts::ShortcutHelp />
+            <text_editor::TextEditor />
+            <workspaces::WorkspacesDialog />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

@@ -1,19 +1,61 @@
-//! Keyboard shortcuts that work anywhere on the page: undo and redo. Inside text fields the
-//! browser's own text undo wins, so typing feels normal.
+//! Keyboard shortcuts that work anywhere on the page, and the `?` overlay that lists them.
+//! Inside text fields the browser's own keys win (text undo, typing letters), so single-letter
+//! shortcuts only act when no field has focus.
 
+use dpstudio_model::Collection;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::Studio;
+use crate::canvas::Viewport;
+use crate::state::{Selection, Studio};
 
-pub fn install(studio: Studio) {
+/// Every shortcut as the overlay shows it: keys and what they do.
+const SHORTCUTS: [(&str, &str); 11] = [
+    ("Ctrl/⌘ Z", "Undo"),
+    ("Ctrl/⌘ Shift Z, Ctrl Y", "Redo"),
+    ("N", "New data product"),
+    ("C", "Business context (domains, teams, glossary, metrics, use cases, sources)"),
+    ("P", "Show or hide the problems panel"),
+    ("E", "Export…"),
+    ("Delete", "Delete the selected product, contract, source system or use case"),
+    ("Escape", "Close this overlay, a dialog, or clear the selection"),
+    ("Wheel / + −", "Zoom the canvas (buttons at its bottom right)"),
+    ("Drag background", "Pan the canvas"),
+    ("?", "Show these shortcuts"),
+];
+
+/// Whether the shortcuts overlay is open; provided as context by [`install`].
+#[derive(Clone, Copy)]
+pub struct HelpOpen(pub RwSignal<bool>);
+
+pub fn install(studio: Studio, view: Viewport) {
+    let help = RwSignal::new(false);
+    provide_context(HelpOpen(help));
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
+        if ev.ctrl_key() || ev.meta_key() {
+            if in_text_field(&ev) {
+                return;
+            }
+            match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+                ("z", false) => studio.undo(),
+                ("z", true) | ("y", false) => studio.redo(),
+                _ => return,
+            }
+            ev.prevent_default();
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
-            ("z", false) => studio.undo(),
-            ("z", true) | ("y", false) => studio.redo(),
+        if ev.alt_key() || in_text_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "?" => help.update(|open| *open = !*open),
+            "Escape" if help.get_untracked() => help.set(false),
+            "Escape" if !studio.export_open.get_untracked() => studio.selection.set(None),
+            "n" | "N" => crate::create::add_product(studio, view),
+            "c" | "C" => studio.selection.set(Some(Selection::Context(Collection::Domains, None))),
+            "p" | "P" => studio.problems_open.update(|open| *open = !*open),
+            "e" | "E" => studio.export_open.set(true),
+            "Delete" | "Backspace" => delete_selected(studio),
             _ => return,
         }
         ev.prevent_default();
@@ -21,7 +63,44 @@ pub fn install(studio: Studio) {
     on_cleanup(move || handle.remove());
 }
 
+fn delete_selected(studio: Studio) {
+    match studio.selection.get_untracked() {
+        Some(Selection::Product(id)) => crate::panels::delete_product(studio, &id),
+        Some(Selection::Contract(id)) => crate::panels::delete_contract(studio, &id),
+        Some(Selection::System(id)) => {
+            crate::forms::context::remove(studio, Collection::SourceSystems, &id);
+            studio.selection.set(None);
+        }
+        Some(Selection::UseCase(id)) => {
+            crate::forms::context::remove(studio, Collection::UseCases, &id);
+            studio.selection.set(None);
+        }
+        Some(Selection::Context(..)) | None => {}
+    }
+}
+
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+}
+
+/// The `?` overlay: a dialog listing every shortcut.
+#[component]
+pub fn ShortcutHelp() -> impl IntoView {
+    let HelpOpen(open) = expect_context::<HelpOpen>();
+    let rows = SHORTCUTS.map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> });
+    view! {
+        <Show when=move || open.get()>
+            <div class="dialog-backdrop" on:click=move |_| open.set(false)>
+                <div class="dialog shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts"
+                    on:click=|ev| ev.stop_propagation()>
+                    <header class="dialog-header">
+                        <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                        <button class="button icon" aria-label="Close shortcuts" on:click=move |_| open.set(false)>"×"</button>
+                    </header>
+                    <table class="shortcut-table"><tbody>{rows.clone()}</tbody></table>
+                </div>
+            </div>
+        </Show>
+    }
 }

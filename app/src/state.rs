@@ -5,7 +5,7 @@
 //! on, and what lets the incremental [`Checker`] re-check only the entities an edit touched.
 
 use dpstudio_check::{Change, Checker, Diagnostic, EntityKind, Severity};
-use dpstudio_model::{Edit, EditError, History, Touched, Workspace};
+use dpstudio_model::{Collection, Edit, EditError, History, Touched, Workspace};
 use leptos::prelude::*;
 
 /// What the side panel shows.
@@ -14,6 +14,10 @@ pub enum Selection {
     Product(String),
     System(String),
     UseCase(String),
+    /// A contract's editor (reached from the output port it is bound to, or a diagnostic).
+    Contract(String),
+    /// The business-context editor on one tab, optionally scrolled to one entity.
+    Context(Collection, Option<String>),
 }
 
 /// A message about something the user started (an import, an export): what happened, or why
@@ -63,6 +67,11 @@ pub struct Studio {
     pub preview_open: RwSignal<bool>,
     /// Whether the problems panel is open.
     pub problems_open: RwSignal<bool>,
+    /// A field path (`outputPorts[0].contract`) the open form should focus once it renders;
+    /// set when a diagnostic is chosen.
+    pub focus_path: RwSignal<Option<String>>,
+    /// The field the user is typing into: keystrokes in the same field merge into one undo step.
+    typing: StoredValue<Option<String>>,
     history: StoredValue<History>,
     checker: StoredValue<Checker>,
 }
@@ -81,14 +90,44 @@ impl Studio {
             export_open: RwSignal::new(false),
             preview_open: RwSignal::new(false),
             problems_open: RwSignal::new(false),
+            focus_path: RwSignal::new(None),
+            typing: StoredValue::new(None),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
         }
     }
 
+    /// Opens another workspace in place of this one: a fresh undo history, checks and
+    /// selection. (Putting the current one away first is the caller's job.)
+    pub fn open(&self, workspace: Workspace) {
+        let checker = Checker::new(&workspace);
+        self.diagnostics.set(checker.diagnostics().to_vec());
+        self.checker.set_value(checker);
+        self.history.set_value(History::with_limit(HISTORY_LIMIT));
+        self.typing.set_value(None);
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.selection.set(None);
+        self.workspace.set(workspace);
+    }
+
     /// Applies `edit` as a new undo step.
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
+        self.typing.set_value(None);
         self.change(|history, ws| history.apply(ws, edit))
+    }
+
+    /// Applies `edit` made by typing into the field named `field`: the first keystroke starts
+    /// an undo step, the following ones in the same field join it, so one undo takes back the
+    /// whole word rather than one letter.
+    pub fn apply_typed(&self, field: &str, edit: Edit) -> Result<(), EditError> {
+        let same_field = self.typing.with_value(|t| t.as_deref() == Some(field));
+        self.typing.set_value(Some(field.to_owned()));
+        if same_field {
+            self.change(|history, ws| history.apply_merged(ws, edit))
+        } else {
+            self.change(|history, ws| history.apply(ws, edit))
+        }
     }
 
     /// Applies `edit` as part of the previous undo step (typing into one field, say).
@@ -101,10 +140,12 @@ impl Studio {
     }
 
     pub fn undo(&self) {
+        self.typing.set_value(None);
         let _ = self.change(|history, ws| history.undo(ws).unwrap_or(Ok(Touched::default())));
     }
 
     pub fn redo(&self) {
+        self.typing.set_value(None);
         let _ = self.change(|history, ws| history.redo(ws).unwrap_or(Ok(Touched::default())));
     }
 

@@ -16,8 +16,7 @@ pub use viewport::Viewport;
 #[component]
 pub fn Canvas() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let view = Viewport::new();
-    provide_context(view);
+    let view = expect_context::<Viewport>();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
     let fit = move || {

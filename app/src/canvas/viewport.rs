@@ -54,6 +54,12 @@ impl Viewport {
         format!("translate({:.2} {:.2}) scale({:.4})", self.x.get(), self.y.get(), self.zoom.get())
     }
 
+    /// The canvas point shown at the middle of a `width` × `height` view: where new nodes go.
+    pub fn center(&self, width: f64, height: f64) -> Point {
+        let zoom = self.zoom.get_untracked();
+        Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }
+    }
+
     pub fn zoom(&self) -> f64 {
         self.zoom.get()
     }

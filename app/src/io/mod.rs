@@ -4,6 +4,7 @@
 pub mod autosave;
 mod download;
 pub mod formats;
+pub mod library;
 pub mod read_files;
 
 pub use download::{download, download_bytes};

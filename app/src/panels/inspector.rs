@@ -1,22 +1,30 @@
 //! The inspector: details of the selected product, source system or use case, with the
 //! diagnostics that concern it; an overview of the workspace when nothing is selected.
 
-use dpstudio_check::Diagnostic;
-use dpstudio_model::{DataProduct, InputSource, Workspace};
+use dpstudio_check::{Diagnostic, EntityKind};
+use dpstudio_model::{node_key, Collection, Edit, InputSource, NodeKind};
 use leptos::prelude::*;
 
+use crate::forms::context::{ContextEditor, SourceSystemForm, UseCaseForm};
+use crate::forms::contract::ContractForm;
+use crate::forms::product::ProductForm;
 use crate::panels::SpecPreview;
 use crate::state::{Selection, Studio};
 
 #[component]
 pub fn Inspector() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    // Re-render only when the selection really changes (clicking the selected node again sets
+    // the same value), so a form keeps its state and focus.
+    let selection = Memo::new(move |_| studio.selection.get());
     view! {
         <aside class="inspector" aria-label="Inspector">
-            {move || match studio.selection.get() {
+            {move || match selection.get() {
                 Some(Selection::Product(id)) => view! { <ProductDetails id /> }.into_any(),
                 Some(Selection::System(id)) => view! { <SystemDetails id /> }.into_any(),
                 Some(Selection::UseCase(id)) => view! { <UseCaseDetails id /> }.into_any(),
+                Some(Selection::Contract(id)) => view! { <ContractDetails id /> }.into_any(),
+                Some(Selection::Context(tab, _)) => view! { <ContextEditor tab /> }.into_any(),
                 None => view! { <Overview /> }.into_any(),
             }}
         </aside>
@@ -56,91 +64,135 @@ fn Overview() -> impl IntoView {
     }
 }
 
-fn source_label(ws: &Workspace, source: &InputSource) -> String {
-    match source {
-        InputSource::System { system } => {
-            let name = ws.context.source_systems.iter().find(|s| &s.id == system).map(|s| s.name.clone());
-            format!("source system {}", name.unwrap_or_else(|| format!("'{system}' (missing)")))
-        }
-        InputSource::Product { product, port } => match ws.product(product) {
-            Some(p) => format!("{} → {}", p.name, p.output_port(port).map(|o| o.name.as_str()).unwrap_or(port)),
-            None => format!("product '{product}' (missing)"),
-        },
-    }
-}
-
 #[component]
 fn ProductDetails(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let details_id = id.clone();
-    let details = move || {
-        let body = studio.workspace.with(|ws| ws.product(&details_id).map(|p| render_product(ws, p)));
-        let Some(body) = body else {
-            return view! { <p class="hint">"This product no longer exists."</p> }.into_any();
-        };
-        let diagnostics = studio.product_diagnostics(&details_id);
-        view! {
-            {body}
-            <h3 class="section-title">"Problems"</h3>
-            <DiagnosticList diagnostics />
-        }
-        .into_any()
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).is_some()))
     };
-    // The preview sits outside the re-rendered details so its choice and text survive edits.
+    let chips = {
+        let id = id.clone();
+        move || {
+            studio.workspace.with(|ws| {
+                ws.product(&id).map(|p| {
+                    view! {
+                        <div class="chips">
+                            <span class="chip kind">{p.kind.label()}</span>
+                            <span class=format!("chip status-{}", p.status.as_str())>{p.status.as_str()}</span>
+                            <span class="chip">{format!("v{}", p.version)}</span>
+                        </div>
+                    }
+                })
+            })
+        }
+    };
+    let problems = {
+        let id = id.clone();
+        move || view! { <DiagnosticList diagnostics=studio.product_diagnostics(&id) /> }
+    };
+    let title = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).map(|p| p.name.clone()).unwrap_or_default()))
+    };
+    let delete_id = id.clone();
+    let form_id = id.clone();
+    // The form and the preview are built once per selected product: typing re-renders only the
+    // values that change, never the form itself (which would lose the caret).
     view! {
-        {details}
+        <Show when=move || exists.get() fallback=|| view! { <p class="hint">"This product no longer exists."</p> }>
+            <div class="eyebrow">"Data product"</div>
+            <div class="inspector-head">
+                <h2 class="panel-title">{move || title.get()}</h2>
+                <button class="button small danger" data-testid="delete-product" on:click={
+                    let id = delete_id.clone();
+                    move |_| delete_product(studio, &id)
+                }>"Delete"</button>
+            </div>
+            {chips.clone()}
+            <ProductForm id=form_id.clone() />
+            <h3 class="section-title">"Problems"</h3>
+            {problems.clone()}
+        </Show>
         <SpecPreview product_id=id />
     }
 }
 
-fn render_product(ws: &Workspace, p: &DataProduct) -> impl IntoView {
-    let domain = p.domain.as_deref().and_then(|d| ws.domain_name(d)).unwrap_or("—").to_owned();
-    let owner = p.owner_team.as_deref().and_then(|t| ws.team_name(t)).unwrap_or("—").to_owned();
-    let inputs = p.input_ports.iter().map(|i| {
-        view! { <li><strong>{i.name.clone()}</strong><span class="muted">{format!(" from {}", source_label(ws, &i.source))}</span></li> }
+/// Removes a product and its canvas node as one undoable step. Contracts it published stay
+/// (the checks then report them as orphans) so deleting by mistake loses nothing for long.
+pub fn delete_product(studio: Studio, id: &str) {
+    let edit = studio.workspace.with_untracked(|ws| {
+        let remove = Edit::remove(ws, Collection::Products, id).ok()?;
+        let key = node_key(NodeKind::Product, &id.to_owned());
+        Some(if ws.layout.nodes.contains_key(&key) { Edit::Batch(vec![remove, Edit::SetNodes(vec![(key, None)])]) } else { remove })
     });
-    let outputs = p.output_ports.iter().map(|o| {
-        let contract = match &o.contract {
-            Some(c) => {
-                let name = ws.contract(&c.id).map(|k| k.name.clone()).unwrap_or_else(|| format!("{} (missing)", c.id));
-                format!("contract {name} v{}", c.version)
-            }
-            None => "no contract".to_owned(),
-        };
-        view! { <li><strong>{o.name.clone()}</strong>" "<span class="chip">{o.kind.as_str()}</span><span class="muted">{format!(" · {contract}")}</span></li> }
-    });
-    let slos = p.slos.iter().map(|s| view! { <li>{format!("{}: {} {}", s.property, s.value, s.unit)}</li> });
+    if let Some(edit) = edit {
+        if studio.apply(edit).is_ok() {
+            studio.selection.set(None);
+        }
+    }
+}
+
+/// Removes a contract; ports bound to it keep the reference and the checks report it.
+pub fn delete_contract(studio: Studio, id: &str) {
+    if let Some(edit) = studio.workspace.with_untracked(|ws| Edit::remove(ws, Collection::Contracts, id).ok()) {
+        if studio.apply(edit).is_ok() {
+            studio.selection.set(None);
+        }
+    }
+}
+
+#[component]
+fn ContractDetails(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.contract(&id).is_some()))
+    };
+    let problems = {
+        let id = id.clone();
+        move || {
+            let diagnostics = studio.diagnostics.with(|ds| {
+                ds.iter().filter(|d| d.location.kind == EntityKind::Contract && d.location.id == id).cloned().collect::<Vec<_>>()
+            });
+            view! { <DiagnosticList diagnostics /> }
+        }
+    };
+    let title = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| ws.contract(&id).map(|c| c.name.clone()).unwrap_or_default()))
+    };
+    let delete_id = id.clone();
     view! {
-        <h2 class="panel-title">{p.name.clone()}</h2>
-        <div class="chips">
-            <span class="chip kind">{p.kind.label()}</span>
-            <span class=format!("chip status-{}", p.status.as_str())>{p.status.as_str()}</span>
-            <span class="chip">{format!("v{}", p.version)}</span>
-        </div>
-        <p class="lede">{p.purpose.clone()}</p>
-        <dl class="facts">
-            <dt>"Domain"</dt><dd>{domain}</dd>
-            <dt>"Owner"</dt><dd>{owner}</dd>
-            <dt>"Id"</dt><dd><code>{p.id.clone()}</code></dd>
-        </dl>
-        <h3 class="section-title">"Input ports"</h3>
-        <ul class="plain-list">{inputs.collect_view()}</ul>
-        <h3 class="section-title">"Output ports"</h3>
-        <ul class="plain-list">{outputs.collect_view()}</ul>
-        <h3 class="section-title">"Service levels"</h3>
-        <ul class="plain-list">{slos.collect_view()}</ul>
+        <Show when=move || exists.get() fallback=|| view! { <p class="hint">"This contract no longer exists."</p> }>
+            <div class="eyebrow">"Data contract"</div>
+            <div class="inspector-head">
+                <h2 class="panel-title">{move || title.get()}</h2>
+                <button class="button small danger" data-testid="delete-contract" on:click={
+                    let id = delete_id.clone();
+                    move |_| delete_contract(studio, &id)
+                }>"Delete"</button>
+            </div>
+            <ContractForm id=id.clone() />
+            <h3 class="section-title">"Problems"</h3>
+            {problems.clone()}
+        </Show>
     }
 }
 
 #[component]
 fn DiagnosticList(diagnostics: Vec<Diagnostic>) -> impl IntoView {
+    let studio = expect_context::<Studio>();
     if diagnostics.is_empty() {
         return view! { <p class="status-ok">"✓ No problems"</p> }.into_any();
     }
     let items = diagnostics.into_iter().map(|d| {
         view! {
             <li class=format!("diagnostic {}", d.severity.as_str())>
-                <div class="diagnostic-message">{d.message}</div>
+                <button class="diagnostic-message" title="Go to the field" on:click={
+                    let location = d.location.clone();
+                    move |_| crate::panels::problems::select(studio, &location)
+                }>{d.message}</button>
                 <div class="diagnostic-hint">{d.hint}</div>
                 <code class="diagnostic-rule">{d.rule}</code>
             </li>
@@ -152,52 +204,59 @@ fn DiagnosticList(diagnostics: Vec<Diagnostic>) -> impl IntoView {
 #[component]
 fn SystemDetails(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    move || {
-        studio.workspace.with(|ws| {
-            let Some(s) = ws.context.source_systems.iter().find(|s| s.id == id) else {
-                return view! { <p class="hint">"This source system no longer exists."</p> }.into_any();
-            };
-            let readers = ws.products.iter().filter(|p| {
-                p.input_ports.iter().any(|i| matches!(&i.source, InputSource::System { system } if *system == s.id))
-            });
-            let readers = readers.map(|p| view! { <li>{p.name.clone()}</li> });
-            view! {
-                <h2 class="panel-title">{s.name.clone()}</h2>
-                <div class="chips"><span class="chip">"source system"</span><span class="chip">{s.technology.clone()}</span></div>
-                <p class="lede">{s.description.clone()}</p>
-                <h3 class="section-title">"Read by"</h3>
-                <ul class="plain-list">{readers.collect_view()}</ul>
-            }
-            .into_any()
-        })
+    let readers = {
+        let id = id.clone();
+        move || {
+            studio.workspace.with(|ws| {
+                ws.products
+                    .iter()
+                    .filter(|p| p.input_ports.iter().any(|i| matches!(&i.source, InputSource::System { system } if *system == id)))
+                    .map(|p| view! { <li>{p.name.clone()}</li> })
+                    .collect_view()
+            })
+        }
+    };
+    view! {
+        <ContextEntity collection=Collection::SourceSystems id=id.clone() title="Source system">
+            <SourceSystemForm id=id.clone() />
+            <h3 class="section-title">"Read by"</h3>
+            <ul class="plain-list">{readers.clone()}</ul>
+        </ContextEntity>
     }
 }
 
 #[component]
 fn UseCaseDetails(id: String) -> impl IntoView {
+    view! {
+        <ContextEntity collection=Collection::UseCases id=id.clone() title="Use case">
+            <UseCaseForm id=id.clone() />
+        </ContextEntity>
+    }
+}
+
+/// A context entity selected on the canvas: its form, a delete button, and a note once it is
+/// gone (after a delete or an undo).
+#[component]
+fn ContextEntity(collection: Collection, id: String, title: &'static str, children: ChildrenFn) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    move || {
-        studio.workspace.with(|ws| {
-            let Some(u) = ws.context.use_cases.iter().find(|u| u.id == id) else {
-                return view! { <p class="hint">"This use case no longer exists."</p> }.into_any();
-            };
-            let consumer = ws.team_name(&u.consumer).unwrap_or(&u.consumer).to_owned();
-            let consumes = u.consumes.iter().map(|c| {
-                let label = match ws.product(&c.product) {
-                    Some(p) => format!("{} → {}", p.name, p.output_port(&c.port).map(|o| o.name.as_str()).unwrap_or(&c.port)),
-                    None => format!("'{}' (missing)", c.product),
-                };
-                view! { <li>{label}</li> }
-            });
-            view! {
-                <h2 class="panel-title">{u.name.clone()}</h2>
-                <div class="chips"><span class="chip">"use case"</span></div>
-                <p class="lede">{u.description.clone()}</p>
-                <dl class="facts"><dt>"Consumer"</dt><dd>{consumer}</dd></dl>
-                <h3 class="section-title">"Consumes"</h3>
-                <ul class="plain-list">{consumes.collect_view()}</ul>
-            }
-            .into_any()
-        })
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| studio.workspace.with(|ws| collection.position(ws, &id).is_some()))
+    };
+    let delete_id = id.clone();
+    view! {
+        <Show when=move || exists.get() fallback=|| view! { <p class="hint">"This no longer exists."</p> }>
+            <div class="inspector-head">
+                <h2 class="panel-title">{title}</h2>
+                <button class="button small danger" on:click={
+                    let id = delete_id.clone();
+                    move |_| {
+                        crate::forms::context::remove(studio, collection, &id);
+                        studio.selection.set(None);
+                    }
+                }>"Delete"</button>
+            </div>
+            <div class="form">{children()}</div>
+        </Show>
     }
 }

@@ -4,6 +4,6 @@ mod inspector;
 mod problems;
 mod spec_preview;
 
-pub use inspector::Inspector;
+pub use inspector::{delete_contract, delete_product, Inspector};
 pub use problems::ProblemsPanel;
 pub use spec_preview::SpecPreview;

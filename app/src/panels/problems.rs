@@ -2,7 +2,7 @@
 //! text. Choosing one selects the entity it is about on the canvas and in the inspector.
 
 use dpstudio_check::{Diagnostic, EntityKind, Location, Severity};
-use dpstudio_model::Workspace;
+use dpstudio_model::{Collection, Workspace};
 use leptos::prelude::*;
 
 use crate::state::{Selection, Studio};
@@ -127,19 +127,22 @@ fn place_of(ws: &Workspace, location: &Location) -> String {
     }
 }
 
-/// Selects what the diagnostic is about: its node, or for a contract the product that
-/// publishes it.
-fn select(studio: Studio, location: &Location) {
-    let selection = studio.workspace.with_untracked(|ws| match location.kind {
-        EntityKind::Product => Some(Selection::Product(location.id.clone())),
-        EntityKind::SourceSystem => Some(Selection::System(location.id.clone())),
-        EntityKind::UseCase => Some(Selection::UseCase(location.id.clone())),
-        EntityKind::Contract => ws
-            .products
-            .iter()
-            .find(|p| p.output_ports.iter().any(|o| o.contract.as_ref().is_some_and(|c| c.id == location.id)))
-            .map(|p| Selection::Product(p.id.clone())),
-        _ => None,
-    });
+/// Selects what the diagnostic is about and opens its form at the field: a product or
+/// contract in its editor, a context entity on its tab of the context editor.
+pub(crate) fn select(studio: Studio, location: &Location) {
+    let id = location.id.clone();
+    let selection = match location.kind {
+        EntityKind::Product => Some(Selection::Product(id)),
+        EntityKind::Contract => Some(Selection::Contract(id)),
+        EntityKind::SourceSystem => Some(Selection::System(id)),
+        EntityKind::UseCase => Some(Selection::UseCase(id)),
+        EntityKind::Domain => Some(Selection::Context(Collection::Domains, Some(id))),
+        EntityKind::Team => Some(Selection::Context(Collection::Teams, Some(id))),
+        EntityKind::GlossaryTerm => Some(Selection::Context(Collection::Glossary, Some(id))),
+        EntityKind::Entity => Some(Selection::Context(Collection::Entities, Some(id))),
+        EntityKind::Metric => Some(Selection::Context(Collection::Metrics, Some(id))),
+        EntityKind::Workspace => None,
+    };
     studio.selection.set(selection);
+    studio.focus_path.set(Some(location.path.clone()));
 }

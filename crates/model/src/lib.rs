@@ -14,6 +14,7 @@ mod history;
 mod ids;
 mod import_edit;
 mod layout;
+mod pretty;
 mod product;
 mod save;
 mod workspace;

@@ -81,7 +81,11 @@ pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
         return serde_json::from_str::<Workspace>(text).map_err(shape_error);
     }
     let value: Value = serde_json::from_str(text).map_err(shape_error)?;
-    serde_json::from_value::<Workspace>(migrate(value, version)).map_err(shape_error)
+    // Back to text and through the same parser as the common case, rather than
+    // `from_value`: every model type's deserialiser then exists once in the web app, not
+    // twice (one per serde_json backend), and migrations are rare enough not to mind the
+    // extra pass.
+    serde_json::from_str::<Workspace>(&migrate(value, version).to_string()).map_err(shape_error)
 }
 
 /// The top-level `formatVersion` of a document, read without building the rest of it.
@@ -191,8 +195,12 @@ fn serialise(workspace: &Workspace, pretty: bool) -> String {
     let w = copy_needed.as_ref().unwrap_or(workspace);
     // Serialising plain data with string keys cannot fail; fall back to an empty object anyway
     // rather than panic.
-    let text = if pretty { serde_json::to_string_pretty(w) } else { serde_json::to_string(w) };
-    text.unwrap_or_else(|_| "{}".to_owned())
+    let text = serde_json::to_string(w).unwrap_or_else(|_| "{}".to_owned());
+    if pretty {
+        crate::pretty::indent(&text)
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,39 @@
+//! Creating a data product from scratch: a named, owned-looking starting point in the middle
+//! of the visible canvas, selected with its name ready to type over.
+
+use dpstudio_model::{node_key, unique_id, DataProduct, Edit, Item, NodeKind, Point};
+use leptos::prelude::*;
+use crate::canvas::Viewport;
+use crate::state::{Selection, Studio};
+
+pub fn add_product(studio: Studio, view: Viewport) {
+    let at = visible_center(view);
+    let edit = studio.workspace.with_untracked(|ws| {
+        let id = unique_id("new-product", ws.products.iter().map(|p| p.id.as_str()));
+        // The domain of the only domain, or none: choosing is the user's first step.
+        let domain = match ws.context.domains.as_slice() {
+            [only] => Some(only.id.clone()),
+            _ => None,
+        };
+        let product = DataProduct { id: id.clone(), name: "New product".into(), version: "0.1.0".into(), domain, ..Default::default() };
+        let key = node_key(NodeKind::Product, &id);
+        (id, Edit::Batch(vec![Edit::append(ws, Item::Product(product)), Edit::SetNodes(vec![(key, Some(at))])]))
+    });
+    let (id, edit) = edit;
+    if studio.apply(edit).is_ok() {
+        studio.selection.set(Some(Selection::Product(id)));
+        crate::forms::focus::focus_first_in("[data-testid=\"product-form\"]".to_owned());
+    }
+}
+
+/// The canvas point at the centre of the canvas on screen, nudged so the new node's middle
+/// (not its corner) lands there.
+fn visible_center(view: Viewport) -> Point {
+    let size = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".canvas-svg").ok().flatten())
+        .map(|svg| svg.get_bounding_client_rect())
+        .map_or((800.0, 600.0), |r| (r.width(), r.height()));
+    let center = view.center(size.0, size.1);
+    Point { x: (center.x - 130.0).round(), y: (center.y - 40.0).round() }
+}
