@@ -124,7 +124,10 @@ fn walk<'c>(
     for (i, property) in properties.iter().enumerate() {
         steps.push(Step::Property(i));
         visit(&At { object: o, steps: steps.as_slice() }, object, property);
-        walk(o, object, &property.properties, steps, visit);
+        // Most properties have no nested ones: no call for an empty list.
+        if !property.properties.is_empty() {
+            walk(o, object, &property.properties, steps, visit);
+        }
         if let Some(items) = &property.items {
             steps.push(Step::Items);
             walk(o, object, &items.properties, steps, visit);
