@@ -1,6 +1,7 @@
 //! The canvas: an SVG view of the mesh — domains as frames, source systems, products with their
 //! ports, use cases, and lineage edges — with pan, zoom, fit-to-view and node dragging.
 
+mod connect;
 mod edges;
 mod frames;
 pub(crate) mod geometry;
@@ -46,9 +47,22 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        if view.is_linking() {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let rect = svg.get_bounding_client_rect();
+                view.link_to(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+            }
+            return;
+        }
         view.pointer_moved(f64::from(ev.client_x()), f64::from(ev.client_y()));
     };
-    let on_pointer_up = move |_ev: leptos::ev::PointerEvent| {
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        if let Some(link) = view.take_link() {
+            if let Some((product, row)) = connect::drop_target(f64::from(ev.client_x()), f64::from(ev.client_y())) {
+                connect::connect(studio, link.source, &product, row);
+            }
+            return;
+        }
         if let Some(drag) = view.finish() {
             if drag.moved {
                 // The key came from a node on the canvas, so this edit cannot fail.
@@ -81,16 +95,32 @@ pub fn Canvas() -> impl IntoView {
                     <frames::DomainFrames />
                     <edges::Edges />
                     <nodes::Nodes />
+                    {move || view.link().map(|link| view! {
+                        <line class="link-preview" x1=link.from.x y1=link.from.y x2=link.to.x y2=link.to.y />
+                    })}
                 </g>
             </svg>
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
                 <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>
                 <button class="tool wide" title="Fit to view" on:click=move |_| fit()>"Fit"</button>
+                <button class="tool wide" title="Arrange left to right by lineage (undo restores the old positions)" data-testid="auto-layout"
+                    on:click=move |_| { arrange(studio); fit(); }>"Auto-layout"</button>
                 <span class="zoom-level" aria-live="polite">{move || format!("{:.0} %", view.zoom() * 100.0)}</span>
             </div>
         </section>
     }
+}
+
+/// Lays every node out left to right by lineage, as one undoable layout change.
+fn arrange(studio: Studio) {
+    let nodes = studio.workspace.with_untracked(|ws| {
+        dpstudio_model::auto_layout(ws, |kind, id| match kind {
+            NodeKind::Product => (geometry::PRODUCT_WIDTH, ws.product(id).map_or(geometry::SMALL_HEIGHT, geometry::product_height)),
+            NodeKind::System | NodeKind::UseCase => (geometry::SMALL_WIDTH, geometry::SMALL_HEIGHT),
+        })
+    });
+    let _ = studio.apply(Edit::SetNodes(nodes.into_iter().map(|(key, at)| (key, Some(at))).collect()));
 }
 
 /// Where a node is drawn: its dragged position while it is being dragged, else its layout one.

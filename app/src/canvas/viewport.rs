@@ -1,7 +1,7 @@
 //! Pan, zoom and drag state of the canvas. View settings are not part of the design, so they
 //! live here rather than in the workspace; only a finished node drag becomes a layout change.
 
-use dpstudio_model::{Point, Workspace};
+use dpstudio_model::{InputSource, Point, Workspace};
 use leptos::prelude::*;
 
 use super::geometry;
@@ -28,8 +28,17 @@ struct Pan {
     moved: bool,
 }
 
+/// A lineage link being drawn from an output port (or a source system) towards a product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub source: InputSource,
+    pub from: Point,
+    pub to: Point,
+}
+
 #[derive(Clone, Copy)]
 pub struct Viewport {
+    link: RwSignal<Option<Link>>,
     x: RwSignal<f64>,
     y: RwSignal<f64>,
     zoom: RwSignal<f64>,
@@ -41,6 +50,7 @@ pub struct Viewport {
 impl Viewport {
     pub fn new() -> Self {
         Viewport {
+            link: RwSignal::new(None),
             x: RwSignal::new(0.0),
             y: RwSignal::new(0.0),
             zoom: RwSignal::new(1.0),
@@ -140,6 +150,36 @@ impl Viewport {
         let drag = self.drag.get_untracked();
         self.drag.set(None);
         drag
+    }
+
+    /// Starts drawing a link from `from` (canvas coordinates).
+    pub fn start_link(&self, source: InputSource, from: Point) {
+        self.link.set(Some(Link { source, from, to: from }));
+    }
+
+    pub fn link(&self) -> Option<Link> {
+        self.link.get()
+    }
+
+    pub fn is_linking(&self) -> bool {
+        self.link.with_untracked(Option::is_some)
+    }
+
+    /// Moves the loose end of the link to the pointer at (`sx`, `sy`), screen px in the SVG.
+    pub fn link_to(&self, sx: f64, sy: f64) {
+        let zoom = self.zoom.get_untracked();
+        let to = Point { x: (sx - self.x.get_untracked()) / zoom, y: (sy - self.y.get_untracked()) / zoom };
+        self.link.update(|link| {
+            if let Some(link) = link {
+                link.to = to;
+            }
+        });
+    }
+
+    pub fn take_link(&self) -> Option<Link> {
+        let link = self.link.get_untracked();
+        self.link.set(None);
+        link
     }
 
     pub fn last_pan_moved(&self) -> bool {
