@@ -71,3 +71,37 @@ test('an open contract highlights what it reaches; a field narrows it', async (t
   await page.locator('.property-row').first().getByRole('button', { name: /^Impact of/ }).click();
   assert.match(await page.getByTestId('impact').textContent(), /Impact of field /);
 });
+
+test('the minimap shows the whole mesh and moves the view', async (t) => {
+  const page = await openApp(t);
+  const map = page.getByTestId('minimap');
+  await map.waitFor();
+  assert.equal(await map.locator('rect.minimap-view').count(), 1);
+  const view = page.locator('svg.canvas-svg > g');
+  const before = await view.getAttribute('transform');
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + box.width - 10, box.y + 10);
+  assert.notEqual(await view.getAttribute('transform'), before);
+});
+
+test('the canvas exports as an SVG and a PNG picture of the whole mesh', async (t) => {
+  const { readFile } = await import('node:fs/promises');
+  const page = await openApp(t);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  let download = page.waitForEvent('download');
+  await page.locator('[data-target="canvas-svg"]').click();
+  const svgFile = await (await download).path();
+  const svg = await readFile(svgFile, 'utf8');
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /viewBox="[-\d]+ [-\d]+ \d+ \d+"/);
+  assert.ok(svg.includes('Web Orders') && svg.includes('Customer 360'), 'every product is in the picture');
+  assert.ok(!svg.includes('class="'), 'styles are written onto the elements, no stylesheet needed');
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  download = page.waitForEvent('download');
+  await page.locator('[data-target="canvas-png"]').click();
+  const png = await readFile(await (await download).path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const width = png.readUInt32BE(16);
+  assert.ok(width > 1000, `a wide picture at twice the size (${width} px)`);
+});

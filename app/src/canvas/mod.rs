@@ -5,7 +5,9 @@ mod connect;
 mod edges;
 mod frames;
 pub(crate) mod geometry;
+mod minimap;
 mod nodes;
+pub mod picture;
 mod viewport;
 
 use dpstudio_model::{node_key, Edit, NodeKind, Point};
@@ -39,7 +41,39 @@ pub fn Canvas() -> impl IntoView {
         let factor = (-ev.delta_y() * 0.0015).exp();
         view.zoom_at(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top(), factor);
     };
+    // Touch points on the canvas: two of them pinch-zoom around their midpoint.
+    let touches = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    let pinch = move |ev: &leptos::ev::PointerEvent| -> bool {
+        let (id, x, y) = (ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let mut before = None;
+        touches.update_value(|t| {
+            if let Some(index) = t.iter().position(|e| e.0 == id) {
+                if t.len() == 2 {
+                    before = Some(t.clone());
+                }
+                t[index] = (id, x, y);
+            }
+        });
+        let (Some(before), Some(svg)) = (before, svg_ref.get_untracked()) else { return false };
+        let after = touches.get_value();
+        let distance = |t: &[(i32, f64, f64)]| (t[0].1 - t[1].1).hypot(t[0].2 - t[1].2);
+        let (old, new) = (distance(&before), distance(&after));
+        if old > 1.0 {
+            let rect = svg.get_bounding_client_rect();
+            let mid = ((after[0].1 + after[1].1) / 2.0 - rect.left(), (after[0].2 + after[1].2) / 2.0 - rect.top());
+            view.zoom_at(mid.0, mid.1, new / old);
+        }
+        true
+    };
     let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            touches.update_value(|t| t.push((ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()))));
+            if touches.with_value(Vec::len) == 2 {
+                // The second finger turns the pan into a pinch.
+                let _ = view.finish();
+                return;
+            }
+        }
         // Only the background starts a pan; nodes stop propagation.
         view.start_pan(f64::from(ev.client_x()), f64::from(ev.client_y()));
         if let Some(svg) = svg_ref.get_untracked() {
@@ -47,6 +81,9 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" && pinch(&ev) {
+            return;
+        }
         if view.is_linking() {
             if let Some(svg) = svg_ref.get_untracked() {
                 let rect = svg.get_bounding_client_rect();
@@ -57,6 +94,11 @@ pub fn Canvas() -> impl IntoView {
         view.pointer_moved(f64::from(ev.client_x()), f64::from(ev.client_y()));
     };
     let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        let was_pinch = touches.with_value(|t| t.len() == 2);
+        touches.update_value(|t| t.retain(|e| e.0 != ev.pointer_id()));
+        if was_pinch {
+            return;
+        }
         if let Some(link) = view.take_link() {
             if let Some((product, row)) = connect::drop_target(f64::from(ev.client_x()), f64::from(ev.client_y())) {
                 connect::connect(studio, link.source, &product, row);
@@ -79,12 +121,18 @@ pub fn Canvas() -> impl IntoView {
                 node_ref=svg_ref
                 class="canvas-svg"
                 class:panning=move || view.is_panning()
+                class:space-pan=move || view.space_held()
                 role="application"
                 aria-label="Data product lineage canvas"
                 on:wheel=on_wheel
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
+                on:pointercancel=move |ev| {
+                    touches.update_value(|t| t.retain(|e| e.0 != ev.pointer_id()));
+                    let _ = view.finish();
+                    let _ = view.take_link();
+                }
             >
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -100,6 +148,7 @@ pub fn Canvas() -> impl IntoView {
                     })}
                 </g>
             </svg>
+            <minimap::Minimap svg_ref />
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
                 <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>

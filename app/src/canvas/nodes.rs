@@ -83,6 +83,10 @@ impl NodeHandle {
 
     /// Starts dragging the node and selects it; the canvas finishes the drag on pointer up.
     fn press(&self, ev: &leptos::ev::PointerEvent) {
+        if self.view.space_held_untracked() {
+            // Space + drag pans: let the press reach the canvas.
+            return;
+        }
         ev.stop_propagation();
         let (studio, kind) = (self.studio, self.kind);
         let (key, origin) = self.id.with_value(|id| {
@@ -138,6 +142,9 @@ fn ProductNode(id: String) -> impl IntoView {
 
 /// Pressing an output port starts a lineage link; dropping it on a product connects them.
 fn start_link(view: Viewport, ev: &leptos::ev::PointerEvent, source: InputSource, from: Point) {
+    if view.space_held_untracked() {
+        return;
+    }
     ev.stop_propagation();
     ev.prevent_default();
     view.start_link(source, from);

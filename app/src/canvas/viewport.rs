@@ -39,6 +39,8 @@ pub struct Link {
 #[derive(Clone, Copy)]
 pub struct Viewport {
     link: RwSignal<Option<Link>>,
+    /// Space is held: any press on the canvas pans, even on a node.
+    space: RwSignal<bool>,
     x: RwSignal<f64>,
     y: RwSignal<f64>,
     zoom: RwSignal<f64>,
@@ -51,6 +53,7 @@ impl Viewport {
     pub fn new() -> Self {
         Viewport {
             link: RwSignal::new(None),
+            space: RwSignal::new(false),
             x: RwSignal::new(0.0),
             y: RwSignal::new(0.0),
             zoom: RwSignal::new(1.0),
@@ -68,6 +71,32 @@ impl Viewport {
     pub fn center(&self, width: f64, height: f64) -> Point {
         let zoom = self.zoom.get_untracked();
         Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }
+    }
+
+    pub fn set_space(&self, held: bool) {
+        if self.space.get_untracked() != held {
+            self.space.set(held);
+        }
+    }
+
+    pub fn space_held(&self) -> bool {
+        self.space.get()
+    }
+
+    pub fn space_held_untracked(&self) -> bool {
+        self.space.get_untracked()
+    }
+
+    /// Pan and zoom, tracked: what the minimap's view rectangle follows.
+    pub fn offset(&self) -> (f64, f64, f64) {
+        (self.x.get(), self.y.get(), self.zoom.get())
+    }
+
+    /// Pans so the canvas point `p` is at the middle of a `width` × `height` view.
+    pub fn center_on(&self, p: Point, width: f64, height: f64) {
+        let zoom = self.zoom.get_untracked();
+        self.x.set(width / 2.0 - p.x * zoom);
+        self.y.set(height / 2.0 - p.y * zoom);
     }
 
     pub fn zoom(&self) -> f64 {
