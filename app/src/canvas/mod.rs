@@ -16,6 +16,10 @@ use leptos::prelude::*;
 use crate::state::Studio;
 pub use viewport::Viewport;
 
+/// Above this many products the canvas drops per-node shadows: repainting a thousand filtered
+/// shapes on every pan frame is what made large meshes stutter.
+const MANY_PRODUCTS: usize = 150;
+
 #[component]
 pub fn Canvas() -> impl IntoView {
     let studio = expect_context::<Studio>();
@@ -122,6 +126,8 @@ pub fn Canvas() -> impl IntoView {
                 class="canvas-svg"
                 class:panning=move || view.is_panning()
                 class:space-pan=move || view.space_held()
+                class:many=move || studio.workspace.with(|ws| ws.products.len() > MANY_PRODUCTS)
+                style:transform=move || view.shift_css()
                 role="application"
                 aria-label="Data product lineage canvas"
                 on:wheel=on_wheel

@@ -175,8 +175,9 @@ fn Ports(product: DataProduct, position: Signal<Point>) -> impl IntoView {
         view! {
             <g class=class data-output=port.id.clone()>
                 <title>{format!("output: {} ({}) — drag to a product to feed it", port.name, port.kind.as_str())}</title>
-                <circle class="handle" cx=PRODUCT_WIDTH cy=y r="9" on:pointerdown=press />
                 <circle cx=PRODUCT_WIDTH cy=y r="5" />
+                // The wider, invisible handle is on top so it takes the press.
+                <circle class="handle" cx=PRODUCT_WIDTH cy=y r="9" on:pointerdown=press />
                 <text x=PRODUCT_WIDTH - 12.0 y=y + 4.0 text-anchor="end">{label}</text>
             </g>
         }
@@ -218,6 +219,7 @@ fn SystemNode(id: String) -> impl IntoView {
                 <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="28" />
                 <text class="node-title" x="20" y="24">{ellipsize(&s.name, 18)}</text>
                 <text class="node-meta" x="20" y="42">{format!("source · {}", s.technology)}</text>
+                <circle class="port-dot" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="5" />
                 <circle class="handle" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="9" on:pointerdown={
                     let source = InputSource::System { system: s.id.clone() };
                     let position = node.position;
@@ -226,7 +228,6 @@ fn SystemNode(id: String) -> impl IntoView {
                         start_link(node.view, &ev, source.clone(), Point { x: at.x + SMALL_WIDTH, y: at.y + SMALL_HEIGHT / 2.0 });
                     }
                 } />
-                <circle class="port-dot" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="5" />
             </g>
         }
         .into_any()

@@ -64,11 +64,12 @@ pub fn svg_text(ws: &Workspace) -> Result<(String, f64, f64), String> {
         ("viewBox", format!("{:.0} {:.0} {w} {h}", bounds.x, bounds.y)),
         ("width", w.to_string()),
         ("height", h.to_string()),
-        ("style", String::new()),
     ] {
         let _ = copy.set_attribute(name, &value);
     }
-    for name in ["class", "role", "aria-label", "style"] {
+    // (No inline style attribute is ever set or removed by name: the page's CSP forbids it;
+    // styles go through the CSSOM below.)
+    for name in ["class", "role", "aria-label"] {
         let _ = copy.remove_attribute(name);
     }
     if let Some(svg) = copy.dyn_ref::<web_sys::SvgElement>() {

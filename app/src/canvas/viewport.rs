@@ -41,6 +41,10 @@ pub struct Viewport {
     link: RwSignal<Option<Link>>,
     /// Space is held: any press on the canvas pans, even on a node.
     space: RwSignal<bool>,
+    /// How far the current pan has moved the view, shown by moving the whole SVG (a cheap
+    /// compositor move) and folded into x/y when the pan ends; re-drawing a large mesh at
+    /// every pointer move could not keep up.
+    shift: RwSignal<(f64, f64)>,
     x: RwSignal<f64>,
     y: RwSignal<f64>,
     zoom: RwSignal<f64>,
@@ -54,6 +58,7 @@ impl Viewport {
         Viewport {
             link: RwSignal::new(None),
             space: RwSignal::new(false),
+            shift: RwSignal::new((0.0, 0.0)),
             x: RwSignal::new(0.0),
             y: RwSignal::new(0.0),
             zoom: RwSignal::new(1.0),
@@ -165,15 +170,28 @@ impl Viewport {
         } else if let Some(mut pan) = self.pan.get_untracked() {
             let (dx, dy) = (px - pan.pointer_start.0, py - pan.pointer_start.1);
             pan.moved |= dx.hypot(dy) > CLICK_SLOP;
-            self.x.set(pan.origin.0 + dx);
-            self.y.set(pan.origin.1 + dy);
+            self.shift.set((dx, dy));
             self.pan.set(Some(pan));
+        }
+    }
+
+    /// The CSS transform that shows the pan in progress (`none` when there is none).
+    pub fn shift_css(&self) -> String {
+        match self.shift.get() {
+            (dx, dy) if dx == 0.0 && dy == 0.0 => "none".to_owned(),
+            (dx, dy) => format!("translate({dx:.1}px, {dy:.1}px)"),
         }
     }
 
     /// Ends a drag or pan; returns the finished drag, if it was one.
     pub fn finish(&self) -> Option<Drag> {
         let pan = self.pan.get_untracked();
+        if let Some(pan) = pan {
+            let (dx, dy) = self.shift.get_untracked();
+            self.x.set(pan.origin.0 + dx);
+            self.y.set(pan.origin.1 + dy);
+            self.shift.set((0.0, 0.0));
+        }
         self.last_pan_moved.set(pan.is_some_and(|p| p.moved));
         self.pan.set(None);
         let drag = self.drag.get_untracked();
