@@ -42,11 +42,12 @@ export const browser = () => state.browser;
 /**
  * Opens the app in a fresh browser context (fresh storage), failing the test on any page error
  * or console error except those matching `expected`. `init` runs in the page before the app
- * (e.g. to stub storage). `colorScheme` picks the light or dark theme.
+ * (e.g. to stub storage), with `initArg` as its argument. `colorScheme` picks the light or dark
+ * theme.
  */
-export async function openApp(t, { viewport = { width: 1280, height: 720 }, init, expected = [], colorScheme = 'light' } = {}) {
+export async function openApp(t, { viewport = { width: 1280, height: 720 }, init, initArg, expected = [], colorScheme = 'light' } = {}) {
   const context = await state.browser.newContext({ viewport, acceptDownloads: true, colorScheme });
-  if (init) await context.addInitScript(init);
+  if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

@@ -30,7 +30,9 @@ pub fn ExportDialog() -> impl IntoView {
             studio.notify(save(answer.response, answer.bytes));
         });
     };
-    let rows = ExportTarget::ALL
+    // A function, not a built list: the dialog's children are re-created each time it opens.
+    let rows = move || {
+        ExportTarget::ALL
         .into_iter()
         .map(|target| {
             view! {
@@ -48,7 +50,8 @@ pub fn ExportDialog() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     let save_json = move |_| {
         let (file_name, json) = studio.workspace.with_untracked(|ws| {
             (format!("{}.workspace.json", dpstudio_model::slugify(&ws.name)), dpstudio_model::to_json_pretty(ws))
@@ -58,6 +61,20 @@ pub fn ExportDialog() -> impl IntoView {
             Err(message) => Notice::new(Tone::Failed, "The download failed.").with_details(vec![message]),
         };
         studio.notify(notice);
+    };
+    let picture = move |png: bool| {
+        let (stem, ws) = studio.workspace.with_untracked(|ws| (dpstudio_model::slugify(&ws.name), ws.clone()));
+        leptos::task::spawn_local(async move {
+            let saved = if png {
+                crate::canvas::picture::download_png(&ws, &stem).await
+            } else {
+                crate::canvas::picture::download_svg(&ws, &stem)
+            };
+            studio.notify(match saved {
+                Ok(name) => Notice::new(Tone::Done, format!("Downloaded {name}.")),
+                Err(message) => Notice::new(Tone::Failed, "The picture could not be made.").with_details(vec![message]),
+            });
+        });
     };
     view! {
         <Show when=move || studio.export_open.get()>
@@ -80,6 +97,18 @@ pub fn ExportDialog() -> impl IntoView {
                             <button class="export-option" data-target="workspace-json" on:click=save_json>
                                 <span class="export-label">"Workspace JSON"</span>
                                 <span class="export-detail">"this workspace as saved, to open again here or check with the CLI"</span>
+                            </button>
+                        </li>
+                        <li>
+                            <button class="export-option" data-target="canvas-svg" on:click=move |_| picture(false)>
+                                <span class="export-label">"Canvas picture (SVG)"</span>
+                                <span class="export-detail">"the whole mesh as a vector drawing, for docs and slides"</span>
+                            </button>
+                        </li>
+                        <li>
+                            <button class="export-option" data-target="canvas-png" on:click=move |_| picture(true)>
+                                <span class="export-label">"Canvas picture (PNG)"</span>
+                                <span class="export-detail">"the whole mesh as an image at twice screen resolution"</span>
                             </button>
                         </li>
                     </ul>

@@ -10,6 +10,7 @@ mod example;
 mod export_dialog;
 mod forms;
 mod header;
+mod impact;
 mod import;
 mod io;
 mod notice;
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     forms::focus::install(studio);
+    impact::install(studio);
     io::autosave::install(studio);
     if let Some(notice) = restore_notice {
         studio.notify(notice);

@@ -19,8 +19,8 @@ const SHORTCUTS: [(&str, &str); 11] = [
     ("E", "Export…"),
     ("Delete", "Delete the selected product, contract, source system or use case"),
     ("Escape", "Close this overlay, a dialog, or clear the selection"),
-    ("Wheel / + −", "Zoom the canvas (buttons at its bottom right)"),
-    ("Drag background", "Pan the canvas"),
+    ("Wheel, pinch", "Zoom the canvas (buttons at its bottom right)"),
+    ("Drag background, Space + drag", "Pan the canvas"),
     ("?", "Show these shortcuts"),
 ];
 
@@ -48,6 +48,8 @@ pub fn install(studio: Studio, view: Viewport) {
             return;
         }
         match ev.key().as_str() {
+            // Space on a focused button presses it; elsewhere it turns drags into pans.
+            " " if !on_button(&ev) => view.set_space(true),
             "?" => help.update(|open| *open = !*open),
             "Escape" if help.get_untracked() => help.set(false),
             "Escape" if !studio.export_open.get_untracked() => studio.selection.set(None),
@@ -60,7 +62,18 @@ pub fn install(studio: Studio, view: Viewport) {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || handle.remove());
+    let release = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            view.set_space(false);
+        }
+    });
+    // A window that loses focus never sees the key go up.
+    let blur = window_event_listener(leptos::ev::blur, move |_| view.set_space(false));
+    on_cleanup(move || {
+        handle.remove();
+        release.remove();
+        blur.remove();
+    });
 }
 
 fn delete_selected(studio: Studio) {
@@ -79,6 +92,11 @@ fn delete_selected(studio: Studio) {
     }
 }
 
+fn on_button(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    matches!(element.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY")
+}
+
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
@@ -88,7 +106,7 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn ShortcutHelp() -> impl IntoView {
     let HelpOpen(open) = expect_context::<HelpOpen>();
-    let rows = SHORTCUTS.map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> });
+    let rows = || SHORTCUTS.into_iter().map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> }).collect_view();
     view! {
         <Show when=move || open.get()>
             <div class="dialog-backdrop" on:click=move |_| open.set(false)>
@@ -98,7 +116,7 @@ pub fn ShortcutHelp() -> impl IntoView {
                         <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
                         <button class="button icon" aria-label="Close shortcuts" on:click=move |_| open.set(false)>"×"</button>
                     </header>
-                    <table class="shortcut-table"><tbody>{rows.clone()}</tbody></table>
+                    <table class="shortcut-table"><tbody>{rows}</tbody></table>
                 </div>
             </div>
         </Show>

@@ -70,6 +70,9 @@ pub struct Studio {
     /// A field path (`outputPorts[0].contract`) the open form should focus once it renders;
     /// set when a diagnostic is chosen.
     pub focus_path: RwSignal<Option<String>>,
+    /// The field (`contract/object.property`) whose impact the canvas shows while its contract
+    /// is open; the whole contract when unset.
+    pub impact_field: RwSignal<Option<String>>,
     /// The field the user is typing into: keystrokes in the same field merge into one undo step.
     typing: StoredValue<Option<String>>,
     history: StoredValue<History>,
@@ -91,6 +94,7 @@ impl Studio {
             preview_open: RwSignal::new(false),
             problems_open: RwSignal::new(false),
             focus_path: RwSignal::new(None),
+            impact_field: RwSignal::new(None),
             typing: StoredValue::new(None),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),

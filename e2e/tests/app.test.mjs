@@ -41,7 +41,7 @@ test('clicking a product opens it in the inspector and highlights its lineage', 
   await page.screenshot({ path: join(artifacts, 'app-selected.png') });
 
   // Clicking the empty background clears the selection.
-  await page.mouse.click(20, 620);
+  await page.mouse.click(20, 75);
   assert.equal(await page.locator('.inspector .panel-title').textContent(), 'Retail — orders & customers');
 });
 

@@ -47,7 +47,7 @@ test('the export dialog downloads ODCS contracts as a zip and the repo bundle', 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.waitFor();
-  assert.equal(await dialog.locator('.export-option').count(), 13);
+  assert.equal(await dialog.locator('.export-option').count(), 15);
   await page.screenshot({ path: join(artifacts, 'export-dialog.png') });
   const [odcs] = await Promise.all([page.waitForEvent('download'), dialog.locator('[data-target="odcs-3.2.0"]').click()]);
   assert.equal(odcs.suggestedFilename(), 'retail-orders-customers-odcs-3.2.0.zip');

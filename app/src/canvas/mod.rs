@@ -1,10 +1,13 @@
 //! The canvas: an SVG view of the mesh — domains as frames, source systems, products with their
 //! ports, use cases, and lineage edges — with pan, zoom, fit-to-view and node dragging.
 
+mod connect;
 mod edges;
 mod frames;
 pub(crate) mod geometry;
+mod minimap;
 mod nodes;
+pub mod picture;
 mod viewport;
 
 use dpstudio_model::{node_key, Edit, NodeKind, Point};
@@ -12,6 +15,10 @@ use leptos::prelude::*;
 
 use crate::state::Studio;
 pub use viewport::Viewport;
+
+/// Above this many products the canvas drops per-node shadows: repainting a thousand filtered
+/// shapes on every pan frame is what made large meshes stutter.
+const MANY_PRODUCTS: usize = 150;
 
 #[component]
 pub fn Canvas() -> impl IntoView {
@@ -38,7 +45,39 @@ pub fn Canvas() -> impl IntoView {
         let factor = (-ev.delta_y() * 0.0015).exp();
         view.zoom_at(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top(), factor);
     };
+    // Touch points on the canvas: two of them pinch-zoom around their midpoint.
+    let touches = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    let pinch = move |ev: &leptos::ev::PointerEvent| -> bool {
+        let (id, x, y) = (ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let mut before = None;
+        touches.update_value(|t| {
+            if let Some(index) = t.iter().position(|e| e.0 == id) {
+                if t.len() == 2 {
+                    before = Some(t.clone());
+                }
+                t[index] = (id, x, y);
+            }
+        });
+        let (Some(before), Some(svg)) = (before, svg_ref.get_untracked()) else { return false };
+        let after = touches.get_value();
+        let distance = |t: &[(i32, f64, f64)]| (t[0].1 - t[1].1).hypot(t[0].2 - t[1].2);
+        let (old, new) = (distance(&before), distance(&after));
+        if old > 1.0 {
+            let rect = svg.get_bounding_client_rect();
+            let mid = ((after[0].1 + after[1].1) / 2.0 - rect.left(), (after[0].2 + after[1].2) / 2.0 - rect.top());
+            view.zoom_at(mid.0, mid.1, new / old);
+        }
+        true
+    };
     let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            touches.update_value(|t| t.push((ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()))));
+            if touches.with_value(Vec::len) == 2 {
+                // The second finger turns the pan into a pinch.
+                let _ = view.finish();
+                return;
+            }
+        }
         // Only the background starts a pan; nodes stop propagation.
         view.start_pan(f64::from(ev.client_x()), f64::from(ev.client_y()));
         if let Some(svg) = svg_ref.get_untracked() {
@@ -46,9 +85,30 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "touch" && pinch(&ev) {
+            return;
+        }
+        if view.is_linking() {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let rect = svg.get_bounding_client_rect();
+                view.link_to(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+            }
+            return;
+        }
         view.pointer_moved(f64::from(ev.client_x()), f64::from(ev.client_y()));
     };
-    let on_pointer_up = move |_ev: leptos::ev::PointerEvent| {
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        let was_pinch = touches.with_value(|t| t.len() == 2);
+        touches.update_value(|t| t.retain(|e| e.0 != ev.pointer_id()));
+        if was_pinch {
+            return;
+        }
+        if let Some(link) = view.take_link() {
+            if let Some((product, row)) = connect::drop_target(f64::from(ev.client_x()), f64::from(ev.client_y())) {
+                connect::connect(studio, link.source, &product, row);
+            }
+            return;
+        }
         if let Some(drag) = view.finish() {
             if drag.moved {
                 // The key came from a node on the canvas, so this edit cannot fail.
@@ -65,12 +125,20 @@ pub fn Canvas() -> impl IntoView {
                 node_ref=svg_ref
                 class="canvas-svg"
                 class:panning=move || view.is_panning()
+                class:space-pan=move || view.space_held()
+                class:many=move || studio.workspace.with(|ws| ws.products.len() > MANY_PRODUCTS)
+                style:transform=move || view.shift_css()
                 role="application"
                 aria-label="Data product lineage canvas"
                 on:wheel=on_wheel
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
+                on:pointercancel=move |ev| {
+                    touches.update_value(|t| t.retain(|e| e.0 != ev.pointer_id()));
+                    let _ = view.finish();
+                    let _ = view.take_link();
+                }
             >
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -81,16 +149,33 @@ pub fn Canvas() -> impl IntoView {
                     <frames::DomainFrames />
                     <edges::Edges />
                     <nodes::Nodes />
+                    {move || view.link().map(|link| view! {
+                        <line class="link-preview" x1=link.from.x y1=link.from.y x2=link.to.x y2=link.to.y />
+                    })}
                 </g>
             </svg>
+            <minimap::Minimap svg_ref />
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
                 <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>
                 <button class="tool wide" title="Fit to view" on:click=move |_| fit()>"Fit"</button>
+                <button class="tool wide" title="Arrange left to right by lineage (undo restores the old positions)" data-testid="auto-layout"
+                    on:click=move |_| { arrange(studio); fit(); }>"Auto-layout"</button>
                 <span class="zoom-level" aria-live="polite">{move || format!("{:.0} %", view.zoom() * 100.0)}</span>
             </div>
         </section>
     }
+}
+
+/// Lays every node out left to right by lineage, as one undoable layout change.
+fn arrange(studio: Studio) {
+    let nodes = studio.workspace.with_untracked(|ws| {
+        dpstudio_model::auto_layout(ws, |kind, id| match kind {
+            NodeKind::Product => (geometry::PRODUCT_WIDTH, ws.product(id).map_or(geometry::SMALL_HEIGHT, geometry::product_height)),
+            NodeKind::System | NodeKind::UseCase => (geometry::SMALL_WIDTH, geometry::SMALL_HEIGHT),
+        })
+    });
+    let _ = studio.apply(Edit::SetNodes(nodes.into_iter().map(|(key, at)| (key, Some(at))).collect()));
 }
 
 /// Where a node is drawn: its dragged position while it is being dragged, else its layout one.

@@ -1,11 +1,12 @@
 //! Canvas nodes: products (with input ports on the left, output ports on the right), source
 //! systems and use cases. Every name is rendered as text, never as markup.
 
-use dpstudio_model::{node_key, DataProduct, NodeKind, Point, SourceSystem, UseCase};
+use dpstudio_model::{node_key, DataProduct, InputSource, NodeKind, Point, SourceSystem, UseCase};
 use leptos::prelude::*;
 
 use super::geometry::{self, port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
 use super::{node_position, Viewport};
+use crate::impact::Impact;
 use crate::state::{Selection, Studio};
 
 /// Longest label drawn in full; longer ones get an ellipsis (the full text is in a tooltip).
@@ -82,6 +83,10 @@ impl NodeHandle {
 
     /// Starts dragging the node and selects it; the canvas finishes the drag on pointer up.
     fn press(&self, ev: &leptos::ev::PointerEvent) {
+        if self.view.space_held_untracked() {
+            // Space + drag pans: let the press reach the canvas.
+            return;
+        }
         ev.stop_propagation();
         let (studio, kind) = (self.studio, self.kind);
         let (key, origin) = self.id.with_value(|id| {
@@ -100,6 +105,11 @@ fn ProductNode(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).cloned()))
     };
+    let Impact(impact) = expect_context::<Impact>();
+    let reach = {
+        let id = id.clone();
+        Memo::new(move |_| impact.with(|set| set.as_ref().map(|set| set.products.contains(&id))))
+    };
     let counts = Memo::new(move |_| studio.product_problem_counts(&id));
     move || {
         let Some(p) = product.get() else { return ().into_any() };
@@ -111,6 +121,8 @@ fn ProductNode(id: String) -> impl IntoView {
             <g
                 class=class
                 class:selected=node.selected
+                class:impacted=move || reach.get() == Some(true)
+                class:dimmed=move || reach.get() == Some(false)
                 data-product=data_id
                 transform=move || node.transform()
                 on:pointerdown=move |ev| node.press(&ev)
@@ -121,19 +133,30 @@ fn ProductNode(id: String) -> impl IntoView {
                 <text class="node-title" x="18" y="25">{ellipsize(&name, TITLE_CHARS)}</text>
                 <text class="node-meta" x="18" y="44">{meta}</text>
                 <ProblemBadge counts />
-                <Ports product=p />
+                <Ports product=p position=node.position />
             </g>
         }
         .into_any()
     }
 }
 
+/// Pressing an output port starts a lineage link; dropping it on a product connects them.
+fn start_link(view: Viewport, ev: &leptos::ev::PointerEvent, source: InputSource, from: Point) {
+    if view.space_held_untracked() {
+        return;
+    }
+    ev.stop_propagation();
+    ev.prevent_default();
+    view.start_link(source, from);
+}
+
 #[component]
-fn Ports(product: DataProduct) -> impl IntoView {
+fn Ports(product: DataProduct, position: Signal<Point>) -> impl IntoView {
+    let view = expect_context::<Viewport>();
     let inputs = product.input_ports.iter().enumerate().map(|(row, port)| {
         let y = port_row_y(row);
         view! {
-            <g class="port port-in">
+            <g class="port port-in" data-input=row>
                 <title>{format!("input: {}", port.name)}</title>
                 <circle cx="0" cy=y r="5" />
                 <text x="12" y=y + 4.0>{ellipsize(&port.name, PORT_CHARS)}</text>
@@ -144,10 +167,17 @@ fn Ports(product: DataProduct) -> impl IntoView {
         let y = port_row_y(row);
         let label = format!("{} ⟨{}⟩", ellipsize(&port.name, PORT_CHARS), port.kind.as_str());
         let class = if port.contract.is_some() { "port port-out" } else { "port port-out uncontracted" };
+        let source = InputSource::Product { product: product.id.clone(), port: port.id.clone() };
+        let press = move |ev: leptos::ev::PointerEvent| {
+            let at = position.get_untracked();
+            start_link(view, &ev, source.clone(), Point { x: at.x + PRODUCT_WIDTH, y: at.y + y });
+        };
         view! {
-            <g class=class>
-                <title>{format!("output: {} ({})", port.name, port.kind.as_str())}</title>
+            <g class=class data-output=port.id.clone()>
+                <title>{format!("output: {} ({}) — drag to a product to feed it", port.name, port.kind.as_str())}</title>
                 <circle cx=PRODUCT_WIDTH cy=y r="5" />
+                // The wider, invisible handle is on top so it takes the press.
+                <circle class="handle" cx=PRODUCT_WIDTH cy=y r="9" on:pointerdown=press />
                 <text x=PRODUCT_WIDTH - 12.0 y=y + 4.0 text-anchor="end">{label}</text>
             </g>
         }
@@ -190,6 +220,14 @@ fn SystemNode(id: String) -> impl IntoView {
                 <text class="node-title" x="20" y="24">{ellipsize(&s.name, 18)}</text>
                 <text class="node-meta" x="20" y="42">{format!("source · {}", s.technology)}</text>
                 <circle class="port-dot" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="5" />
+                <circle class="handle" cx=SMALL_WIDTH cy=SMALL_HEIGHT / 2.0 r="9" on:pointerdown={
+                    let source = InputSource::System { system: s.id.clone() };
+                    let position = node.position;
+                    move |ev| {
+                        let at = position.get_untracked();
+                        start_link(node.view, &ev, source.clone(), Point { x: at.x + SMALL_WIDTH, y: at.y + SMALL_HEIGHT / 2.0 });
+                    }
+                } />
             </g>
         }
         .into_any()
@@ -200,12 +238,18 @@ fn SystemNode(id: String) -> impl IntoView {
 fn UseCaseNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let node = NodeHandle::new(NodeKind::UseCase, id.clone(), Selection::UseCase(id.clone()));
+    let Impact(impact) = expect_context::<Impact>();
+    let reach = {
+        let id = id.clone();
+        Memo::new(move |_| impact.with(|set| set.as_ref().map(|set| set.use_cases.contains(&id))))
+    };
     let use_case = Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().find(|u| u.id == id).cloned()));
     move || {
         let Some(u): Option<UseCase> = use_case.get() else { return ().into_any() };
         let consumer = studio.workspace.with(|ws| ws.team_name(&u.consumer).map(str::to_owned)).unwrap_or(u.consumer.clone());
         view! {
-            <g class="node usecase" class:selected=node.selected transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
+            <g class="node usecase" class:selected=node.selected class:impacted=move || reach.get() == Some(true)
+                class:dimmed=move || reach.get() == Some(false) transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
                 <title>{u.name.clone()}</title>
                 <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="8" />
                 <text class="node-title" x="16" y="24">{ellipsize(&u.name, 19)}</text>

@@ -1,7 +1,7 @@
 //! Pan, zoom and drag state of the canvas. View settings are not part of the design, so they
 //! live here rather than in the workspace; only a finished node drag becomes a layout change.
 
-use dpstudio_model::{Point, Workspace};
+use dpstudio_model::{InputSource, Point, Workspace};
 use leptos::prelude::*;
 
 use super::geometry;
@@ -28,8 +28,23 @@ struct Pan {
     moved: bool,
 }
 
+/// A lineage link being drawn from an output port (or a source system) towards a product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub source: InputSource,
+    pub from: Point,
+    pub to: Point,
+}
+
 #[derive(Clone, Copy)]
 pub struct Viewport {
+    link: RwSignal<Option<Link>>,
+    /// Space is held: any press on the canvas pans, even on a node.
+    space: RwSignal<bool>,
+    /// How far the current pan has moved the view, shown by moving the whole SVG (a cheap
+    /// compositor move) and folded into x/y when the pan ends; re-drawing a large mesh at
+    /// every pointer move could not keep up.
+    shift: RwSignal<(f64, f64)>,
     x: RwSignal<f64>,
     y: RwSignal<f64>,
     zoom: RwSignal<f64>,
@@ -41,6 +56,9 @@ pub struct Viewport {
 impl Viewport {
     pub fn new() -> Self {
         Viewport {
+            link: RwSignal::new(None),
+            space: RwSignal::new(false),
+            shift: RwSignal::new((0.0, 0.0)),
             x: RwSignal::new(0.0),
             y: RwSignal::new(0.0),
             zoom: RwSignal::new(1.0),
@@ -58,6 +76,32 @@ impl Viewport {
     pub fn center(&self, width: f64, height: f64) -> Point {
         let zoom = self.zoom.get_untracked();
         Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }
+    }
+
+    pub fn set_space(&self, held: bool) {
+        if self.space.get_untracked() != held {
+            self.space.set(held);
+        }
+    }
+
+    pub fn space_held(&self) -> bool {
+        self.space.get()
+    }
+
+    pub fn space_held_untracked(&self) -> bool {
+        self.space.get_untracked()
+    }
+
+    /// Pan and zoom, tracked: what the minimap's view rectangle follows.
+    pub fn offset(&self) -> (f64, f64, f64) {
+        (self.x.get(), self.y.get(), self.zoom.get())
+    }
+
+    /// Pans so the canvas point `p` is at the middle of a `width` × `height` view.
+    pub fn center_on(&self, p: Point, width: f64, height: f64) {
+        let zoom = self.zoom.get_untracked();
+        self.x.set(width / 2.0 - p.x * zoom);
+        self.y.set(height / 2.0 - p.y * zoom);
     }
 
     pub fn zoom(&self) -> f64 {
@@ -126,20 +170,63 @@ impl Viewport {
         } else if let Some(mut pan) = self.pan.get_untracked() {
             let (dx, dy) = (px - pan.pointer_start.0, py - pan.pointer_start.1);
             pan.moved |= dx.hypot(dy) > CLICK_SLOP;
-            self.x.set(pan.origin.0 + dx);
-            self.y.set(pan.origin.1 + dy);
+            self.shift.set((dx, dy));
             self.pan.set(Some(pan));
+        }
+    }
+
+    /// The CSS transform that shows the pan in progress (`none` when there is none).
+    pub fn shift_css(&self) -> String {
+        match self.shift.get() {
+            (dx, dy) if dx == 0.0 && dy == 0.0 => "none".to_owned(),
+            (dx, dy) => format!("translate({dx:.1}px, {dy:.1}px)"),
         }
     }
 
     /// Ends a drag or pan; returns the finished drag, if it was one.
     pub fn finish(&self) -> Option<Drag> {
         let pan = self.pan.get_untracked();
+        if let Some(pan) = pan {
+            let (dx, dy) = self.shift.get_untracked();
+            self.x.set(pan.origin.0 + dx);
+            self.y.set(pan.origin.1 + dy);
+            self.shift.set((0.0, 0.0));
+        }
         self.last_pan_moved.set(pan.is_some_and(|p| p.moved));
         self.pan.set(None);
         let drag = self.drag.get_untracked();
         self.drag.set(None);
         drag
+    }
+
+    /// Starts drawing a link from `from` (canvas coordinates).
+    pub fn start_link(&self, source: InputSource, from: Point) {
+        self.link.set(Some(Link { source, from, to: from }));
+    }
+
+    pub fn link(&self) -> Option<Link> {
+        self.link.get()
+    }
+
+    pub fn is_linking(&self) -> bool {
+        self.link.with_untracked(Option::is_some)
+    }
+
+    /// Moves the loose end of the link to the pointer at (`sx`, `sy`), screen px in the SVG.
+    pub fn link_to(&self, sx: f64, sy: f64) {
+        let zoom = self.zoom.get_untracked();
+        let to = Point { x: (sx - self.x.get_untracked()) / zoom, y: (sy - self.y.get_untracked()) / zoom };
+        self.link.update(|link| {
+            if let Some(link) = link {
+                link.to = to;
+            }
+        });
+    }
+
+    pub fn take_link(&self) -> Option<Link> {
+        let link = self.link.get_untracked();
+        self.link.set(None);
+        link
     }
 
     pub fn last_pan_moved(&self) -> bool {

@@ -50,6 +50,7 @@ pub fn ContractForm(id: String) -> impl IntoView {
     view! {
         <div class="form" data-testid="contract-form">
             <div class="used-by">{used_by}</div>
+            <crate::impact::ImpactSummary />
             {text(Spec::new("Contract name").path("name").testid("contract-name"), read(|c| c.name.clone()), typed::<DataContract>(studio, &id, "name", |c, v| c.name = v))}
             <div class="field-row">
                 {text(Spec::new("Version").path("version"), read(|c| c.version.clone()), typed::<DataContract>(studio, &id, "version", |c, v| c.version = v))}

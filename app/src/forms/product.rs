@@ -64,7 +64,8 @@ pub fn row_count(studio: Studio, id: &str, list: fn(&DataProduct) -> usize) -> M
 }
 
 const SLO_PROPERTIES: [&str; 6] = ["freshness", "latency", "availability", "completeness", "frequency", "retention"];
-const SLO_UNITS: [&str; 8] = ["min", "h", "d", "w", "%", "rows", "y", "ms"];
+/// Time units the checks understand (s, min, h, d, w), and % and y for availability and retention.
+const SLO_UNITS: [&str; 7] = ["s", "min", "h", "d", "w", "%", "y"];
 
 #[component]
 fn Slos(id: String) -> impl IntoView {

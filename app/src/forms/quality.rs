@@ -172,7 +172,8 @@ fn QualityRow(id: String, scope: Scope, index: usize) -> impl IntoView {
 
 const SLA_PROPERTIES: [&str; 9] =
     ["latency", "freshness", "availability", "frequency", "retention", "throughput", "errorRate", "timeOfAvailability", "endOfSupport"];
-const SLA_UNITS: [&str; 8] = ["ms", "s", "min", "h", "d", "y", "%", "rows"];
+/// Time units the checks understand (s, min, h, d, w), and % and y for availability and retention.
+const SLA_UNITS: [&str; 7] = ["s", "min", "h", "d", "w", "%", "y"];
 const DRIVERS: [&str; 3] = ["regulatory", "analytics", "operational"];
 
 #[component]

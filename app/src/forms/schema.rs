@@ -225,6 +225,20 @@ fn PropertyRow(id: String, object: usize, path: PropertyPath, expanded: RwSignal
     };
     let name = read_text(|p| p.name.clone());
     let label = move || format!("Field {}", name.get());
+    // `contract/object.parent.child`, as the impact analysis names fields.
+    let field_id = {
+        let (id, path) = (id.clone(), path.clone());
+        Memo::new(move |_| {
+            studio.workspace.with(|ws| {
+                let c = ws.contract(&id)?;
+                let mut names = vec![c.schema.get(object)?.name.clone()];
+                for depth in 1..=path.len() {
+                    names.push(property(c, object, &path[..depth])?.name.clone());
+                }
+                Some(format!("{id}/{}", names.join(".")))
+            })
+        })
+    };
     view! {
         <tr class="property-row" data-path=at.clone() class:open=move || is_open.get()>
             <td class="property-name" style:padding-left=format!("{}px", 4 + depth * 16)>
@@ -240,6 +254,8 @@ fn PropertyRow(id: String, object: usize, path: PropertyPath, expanded: RwSignal
             <td class="row-actions">
                 <button class="button icon small" title="Details" aria-label=move || format!("Details of {}", label()) aria-expanded=move || is_open.get().to_string()
                     on:click=toggle_details>"⋯"</button>
+                <button class="button icon small" title="Show what this field reaches downstream" aria-label=move || format!("Impact of {}", label())
+                    on:click=move |_| studio.impact_field.set(field_id.get())>"◎"</button>
                 <button class="button icon small" title="Move up" aria-label="Move up" on:click=move |_| move_up.run(())>"↑"</button>
                 <button class="button icon small" title="Move down" aria-label="Move down" on:click=move |_| move_down.run(())>"↓"</button>
                 <button class="button icon small" title="Add a nested field" aria-label="Add nested field" on:click=move |_| add_child.run(())>"↳"</button>

@@ -13,6 +13,11 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     save(file_name, mime, &js_sys::Uint8Array::from(bytes))
 }
 
+/// Downloads a `Blob` (a rendered picture) as `file_name`.
+pub fn download_blob(file_name: &str, mime: &str, blob: &JsValue) -> Result<(), String> {
+    save(file_name, mime, blob)
+}
+
 fn save(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |what: &str| format!("could not {what}");
     let parts = js_sys::Array::of1(part);

@@ -7,4 +7,4 @@ pub mod formats;
 pub mod library;
 pub mod read_files;
 
-pub use download::{download, download_bytes};
+pub use download::{download, download_blob, download_bytes};

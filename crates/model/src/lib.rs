@@ -5,6 +5,7 @@
 //! converted to and from it by `dpstudio-formats`. It does no I/O, has no web dependency and
 //! never panics on input; loading returns [`LoadError`] instead.
 
+mod auto_layout;
 mod context;
 mod contract;
 mod edit;
@@ -19,6 +20,7 @@ mod product;
 mod save;
 mod workspace;
 
+pub use auto_layout::layered as auto_layout;
 pub use context::*;
 pub use contract::*;
 pub use edit::{Collection, Edit, EditError, Item, Touched};

@@ -1,0 +1,179 @@
+//! Auto-layout: a layered drawing, left to right by lineage. Source systems form the first
+//! column; each product sits one column right of the furthest product it reads from; use cases
+//! sit right of what they consume. Within a column, nodes are grouped by domain and ordered by
+//! where their inputs are, which keeps most edges short and uncrossed. The result is ordinary
+//! node positions: the user moves nodes from there.
+
+use std::collections::HashMap;
+
+use crate::{node_key, InputSource, NodeKind, Point, Workspace};
+
+/// Horizontal distance between the left edges of neighbouring columns, beyond the widest node.
+const COLUMN_GAP: f64 = 140.0;
+/// Vertical gap between nodes in a column, and the extra gap where the domain changes.
+const ROW_GAP: f64 = 36.0;
+const DOMAIN_GAP: f64 = 48.0;
+
+/// Positions for every node of `ws`, keyed as the layout keys them. `size` gives a node's
+/// width and height as the canvas draws it.
+pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> Vec<(String, Point)> {
+    let columns = product_columns(ws);
+    // (column, kind, id, domain)
+    let mut nodes: Vec<(usize, NodeKind, &str, Option<&str>)> = Vec::new();
+    for s in &ws.context.source_systems {
+        nodes.push((0, NodeKind::System, &s.id, s.domain.as_deref()));
+    }
+    for p in &ws.products {
+        nodes.push((columns.get(p.id.as_str()).copied().unwrap_or(1), NodeKind::Product, &p.id, p.domain.as_deref()));
+    }
+    let last_product = columns.values().copied().max().unwrap_or(1);
+    for u in &ws.context.use_cases {
+        let column = u.consumes.iter().filter_map(|c| columns.get(c.product.as_str())).max().map_or(last_product + 1, |c| c + 1);
+        nodes.push((column, NodeKind::UseCase, &u.id, None));
+    }
+    let column_count = nodes.iter().map(|n| n.0).max().map_or(0, |c| c + 1);
+    let mut x = 0.0;
+    let mut placed: HashMap<String, Point> = HashMap::new();
+    let mut out = Vec::with_capacity(nodes.len());
+    for column in 0..column_count {
+        let mut members: Vec<_> = nodes.iter().filter(|n| n.0 == column).collect();
+        // Domain first (domains in their declared order, none last), then the mean height of
+        // what feeds the node, then declaration order (the sort is stable).
+        let domain_rank = |d: Option<&str>| d.and_then(|d| ws.context.domains.iter().position(|x| x.id == d)).unwrap_or(usize::MAX);
+        let feed = |n: &(usize, NodeKind, &str, Option<&str>)| mean_input_y(ws, n.1, n.2, &placed);
+        members.sort_by(|a, b| domain_rank(a.3).cmp(&domain_rank(b.3)).then(feed(a).total_cmp(&feed(b))));
+        let mut y = 0.0;
+        let mut width: f64 = 0.0;
+        let mut previous_domain = None;
+        for (i, &&(_, kind, id, domain)) in members.iter().enumerate() {
+            if i > 0 && previous_domain != Some(domain) {
+                y += DOMAIN_GAP;
+            }
+            previous_domain = Some(domain);
+            let (w, h) = size(kind, id);
+            let key = node_key(kind, &id.to_owned());
+            let point = Point { x, y };
+            placed.insert(key.clone(), point);
+            out.push((key, point));
+            y += h + ROW_GAP;
+            width = width.max(w);
+        }
+        if !members.is_empty() {
+            x += width + COLUMN_GAP;
+        }
+    }
+    out
+}
+
+/// Each product's column: 1 + the furthest column among the products it reads from (systems
+/// are column 0). Longest path by repeated relaxation, capped so a lineage cycle (which the
+/// checks report) still ends.
+fn product_columns(ws: &Workspace) -> HashMap<&str, usize> {
+    let mut columns: HashMap<&str, usize> = ws.products.iter().map(|p| (p.id.as_str(), 1)).collect();
+    let cap = ws.products.len() + 1;
+    for _ in 0..cap {
+        let mut changed = false;
+        for p in &ws.products {
+            let wanted = p
+                .input_ports
+                .iter()
+                .filter_map(|i| match &i.source {
+                    InputSource::Product { product, .. } if product != &p.id => columns.get(product.as_str()).map(|c| c + 1),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(1)
+                .min(cap);
+            if columns.get(p.id.as_str()) != Some(&wanted) {
+                columns.insert(p.id.as_str(), wanted);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    columns
+}
+
+/// The mean y of the already placed nodes that feed this one; 0 when none is placed.
+fn mean_input_y(ws: &Workspace, kind: NodeKind, id: &str, placed: &HashMap<String, Point>) -> f64 {
+    let keys: Vec<String> = match kind {
+        NodeKind::Product => ws
+            .product(id)
+            .map(|p| {
+                p.input_ports
+                    .iter()
+                    .map(|i| match &i.source {
+                        InputSource::Product { product, .. } => node_key(NodeKind::Product, product),
+                        InputSource::System { system } => node_key(NodeKind::System, system),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        NodeKind::UseCase => ws
+            .context
+            .use_cases
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.consumes.iter().map(|c| node_key(NodeKind::Product, &c.product)).collect())
+            .unwrap_or_default(),
+        NodeKind::System => Vec::new(),
+    };
+    let ys: Vec<f64> = keys.iter().filter_map(|k| placed.get(k)).map(|p| p.y).collect();
+    if ys.is_empty() {
+        0.0
+    } else {
+        ys.iter().sum::<f64>() / ys.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate;
+
+    fn positions(ws: &Workspace) -> HashMap<String, Point> {
+        layered(ws, |_, _| (200.0, 80.0)).into_iter().collect()
+    }
+
+    #[test]
+    fn lineage_runs_left_to_right_and_nothing_overlaps() {
+        let ws = generate(60, 3);
+        let at = positions(&ws);
+        assert_eq!(at.len(), ws.products.len() + ws.context.source_systems.len() + ws.context.use_cases.len());
+        for p in &ws.products {
+            let me = at[&node_key(NodeKind::Product, &p.id)];
+            for i in &p.input_ports {
+                let upstream = match &i.source {
+                    InputSource::Product { product, .. } => node_key(NodeKind::Product, product),
+                    InputSource::System { system } => node_key(NodeKind::System, system),
+                };
+                if let Some(u) = at.get(&upstream) {
+                    assert!(u.x < me.x, "{upstream} should be left of {}", p.id);
+                }
+            }
+        }
+        let mut all: Vec<Point> = at.values().copied().collect();
+        all.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+        for pair in all.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(a.x != b.x || b.y - a.y >= 80.0 + ROW_GAP, "overlap at {a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_lineage_cycle_still_gets_a_layout() {
+        let mut ws = generate(4, 1);
+        let (first, last) = (ws.products[0].id.clone(), ws.products[3].id.clone());
+        let port = ws.products[3].output_ports[0].id.clone();
+        ws.products[0].input_ports.push(crate::InputPort {
+            id: "loop".into(),
+            name: "loop".into(),
+            source: InputSource::Product { product: last, port },
+            ..Default::default()
+        });
+        let at = positions(&ws);
+        assert!(at.contains_key(&node_key(NodeKind::Product, &first)));
+    }
+}
