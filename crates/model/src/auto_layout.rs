@@ -10,9 +10,10 @@ use crate::{node_key, InputSource, NodeKind, Point, Workspace};
 
 /// Horizontal distance between the left edges of neighbouring columns, beyond the widest node.
 const COLUMN_GAP: f64 = 140.0;
-/// Vertical gap between nodes in a column, and the extra gap where the domain changes.
+/// Vertical gap between nodes in a column, and the extra gap where the domain changes (wide
+/// enough for two domain frames, each drawn 26 px around its nodes, not to overlap).
 const ROW_GAP: f64 = 36.0;
-const DOMAIN_GAP: f64 = 48.0;
+const DOMAIN_GAP: f64 = 84.0;
 
 /// Positions for every node of `ws`, keyed as the layout keys them. `size` gives a node's
 /// width and height as the canvas draws it.
