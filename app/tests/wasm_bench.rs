@@ -1,6 +1,6 @@
 //! Check speed in the browser: the generated L workspace (1,000 products) checked in WASM in
 //! headless Chromium. A benchmark, not a test: it prints figures and asserts only that the
-//! incremental result equals a full check. Run it with `./dev bench`: it is built with the release profile, as shipped
+//! incremental result equals a full check. Run it with `./dev bench`: it is built with the `wasm` profile, as shipped
 //! (size-optimised).
 
 use dpstudio_check::{check, Change, Checker};
