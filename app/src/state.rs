@@ -134,11 +134,6 @@ impl Studio {
         }
     }
 
-    /// Applies `edit` as part of the previous undo step (typing into one field, say).
-    pub fn apply_merged(&self, edit: Edit) -> Result<(), EditError> {
-        self.change(|history, ws| history.apply_merged(ws, edit))
-    }
-
     pub fn notify(&self, notice: Notice) {
         self.notice.set(Some(notice));
     }

@@ -21,7 +21,7 @@ const SETTLE: Duration = Duration::from_millis(400);
 /// The workspace to open: the stored one if there is one and it loads; else `fallback`. The
 /// notice says when a stored workspace could not be read.
 pub fn restore(fallback: impl FnOnce() -> Workspace) -> (Workspace, Option<Notice>) {
-    let Some(storage) = storage() else { return (fallback(), None) };
+    let Ok(storage) = super::local_storage() else { return (fallback(), None) };
     let Ok(Some(text)) = storage.get_item(KEY) else { return (fallback(), None) };
     match dpstudio_model::from_json(&text) {
         Ok(workspace) => (workspace, None),
@@ -72,7 +72,7 @@ pub fn install(studio: Studio) {
 }
 
 fn save(text: &str) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| "This browser does not allow local storage for this page.".to_owned())?;
+    let storage = super::local_storage()?;
     storage.set_item(KEY, text).map_err(|error| {
         let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         if name == "QuotaExceededError" {
@@ -81,8 +81,4 @@ fn save(text: &str) -> Result<(), String> {
             format!("The browser refused to store the workspace ({}).", if name.is_empty() { "unknown error".to_owned() } else { name })
         }
     })
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }

@@ -17,16 +17,10 @@ pub struct Entry {
     pub products: usize,
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| "This browser does not allow local storage for this page.".to_owned())
-}
-
 /// The stored workspaces, most recently saved first. An unreadable index lists nothing rather
 /// than failing: the bodies stay and a later save rewrites it.
 pub fn list() -> Vec<Entry> {
-    let text = storage().ok().and_then(|s| s.get_item(INDEX_KEY).ok().flatten()).unwrap_or_default();
+    let text = super::local_storage().ok().and_then(|s| s.get_item(INDEX_KEY).ok().flatten()).unwrap_or_default();
     let mut entries: Vec<Entry> = serde_json::from_str(&text).unwrap_or_default();
     entries.sort_by(|a, b| b.saved.total_cmp(&a.saved));
     entries
@@ -34,12 +28,12 @@ pub fn list() -> Vec<Entry> {
 
 fn write_index(entries: &[Entry]) -> Result<(), String> {
     let text = serde_json::to_string(entries).map_err(|e| e.to_string())?;
-    storage()?.set_item(INDEX_KEY, &text).map_err(|_| "The browser's storage is full.".to_owned())
+    super::local_storage()?.set_item(INDEX_KEY, &text).map_err(|_| "The browser's storage is full.".to_owned())
 }
 
 /// Stores `workspace` (replacing a stored one with the same id).
 pub fn put(workspace: &Workspace) -> Result<(), String> {
-    let storage = storage()?;
+    let storage = super::local_storage()?;
     let body = dpstudio_model::to_json(workspace);
     storage
         .set_item(&format!("{BODY_PREFIX}{}", workspace.id), &body)
@@ -52,7 +46,7 @@ pub fn put(workspace: &Workspace) -> Result<(), String> {
 
 /// Reads a stored workspace without removing it.
 pub fn get(id: &str) -> Result<Workspace, String> {
-    let text = storage()?
+    let text = super::local_storage()?
         .get_item(&format!("{BODY_PREFIX}{id}"))
         .ok()
         .flatten()
@@ -61,7 +55,7 @@ pub fn get(id: &str) -> Result<Workspace, String> {
 }
 
 pub fn remove(id: &str) -> Result<(), String> {
-    let storage = storage()?;
+    let storage = super::local_storage()?;
     let _ = storage.remove_item(&format!("{BODY_PREFIX}{id}"));
     let mut entries = list();
     entries.retain(|e| e.id != id);
@@ -70,5 +64,5 @@ pub fn remove(id: &str) -> Result<(), String> {
 
 /// The stored text of a workspace, for download.
 pub fn text(id: &str) -> Option<String> {
-    storage().ok()?.get_item(&format!("{BODY_PREFIX}{id}")).ok().flatten()
+    super::local_storage().ok()?.get_item(&format!("{BODY_PREFIX}{id}")).ok().flatten()
 }
