@@ -13,6 +13,7 @@ mod header;
 mod impact;
 mod import;
 mod io;
+mod modal;
 mod notice;
 mod settle;
 mod panels;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::canvas::Viewport;
+use crate::modal::Modal;
 use crate::state::{Selection, Studio};
 
 /// Every shortcut as the overlay shows it: keys and what they do.
@@ -108,17 +109,8 @@ pub fn ShortcutHelp() -> impl IntoView {
     let HelpOpen(open) = expect_context::<HelpOpen>();
     let rows = || SHORTCUTS.into_iter().map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> }).collect_view();
     view! {
-        <Show when=move || open.get()>
-            <div class="dialog-backdrop" on:click=move |_| open.set(false)>
-                <div class="dialog shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts"
-                    on:click=|ev| ev.stop_propagation()>
-                    <header class="dialog-header">
-                        <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-                        <button class="button icon" aria-label="Close shortcuts" on:click=move |_| open.set(false)>"×"</button>
-                    </header>
-                    <table class="shortcut-table"><tbody>{rows}</tbody></table>
-                </div>
-            </div>
-        </Show>
+        <Modal open class="shortcuts" title="Keyboard shortcuts" testid="shortcuts" close_label="Close shortcuts">
+            <table class="shortcut-table"><tbody>{rows}</tbody></table>
+        </Modal>
     }
 }

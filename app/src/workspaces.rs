@@ -6,6 +6,7 @@ use dpstudio_model::{slugify, unique_id, Workspace, FORMAT_VERSION};
 use leptos::prelude::*;
 
 use crate::io::{download, library};
+use crate::modal::Modal;
 use crate::state::{Notice, Studio, Tone};
 
 /// Whether the workspaces dialog is open; provided as context by the app.
@@ -114,26 +115,17 @@ pub fn WorkspacesDialog() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || open.get()>
-            <div class="dialog-backdrop" on:click=move |_| open.set(false)>
-                <div class="dialog workspaces" role="dialog" aria-modal="true" aria-labelledby="workspaces-title" data-testid="workspaces"
-                    on:click=|ev| ev.stop_propagation()>
-                    <header class="dialog-header">
-                        <h2 id="workspaces-title">"Workspaces in this browser"</h2>
-                        <button class="button icon" aria-label="Close workspaces" on:click=move |_| open.set(false)>"×"</button>
-                    </header>
-                    <p class="library-current">
-                        <strong>{move || current().0}</strong>
-                        <span class="muted">{move || format!(" — open now, {} product{}", current().1, crate::plural::plural(current().1))}</span>
-                    </p>
-                    <div class="dialog-actions start">
-                        <button class="button primary" data-testid="new-workspace" on:click=new_workspace>"New blank workspace"</button>
-                        <button class="button" data-testid="duplicate-workspace" on:click=duplicate>"Duplicate the open one"</button>
-                    </div>
-                    <ul class="library">{rows}</ul>
-                    <p class="hint">"Workspaces live in this browser's storage. Download them (here or with Export…) to keep them elsewhere."</p>
-                </div>
+        <Modal open class="workspaces" title="Workspaces in this browser" testid="workspaces" close_label="Close workspaces">
+            <p class="library-current">
+                <strong>{move || current().0}</strong>
+                <span class="muted">{move || format!(" — open now, {} product{}", current().1, crate::plural::plural(current().1))}</span>
+            </p>
+            <div class="dialog-actions start">
+                <button class="button primary" data-testid="new-workspace" on:click=new_workspace>"New blank workspace"</button>
+                <button class="button" data-testid="duplicate-workspace" on:click=duplicate>"Duplicate the open one"</button>
             </div>
-        </Show>
+            <ul class="library">{rows}</ul>
+            <p class="hint">"Workspaces live in this browser's storage. Download them (here or with Export…) to keep them elsewhere."</p>
+        </Modal>
     }
 }
