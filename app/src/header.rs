@@ -1,6 +1,7 @@
 //! The header: brand, the workspace's name (editable in place) and workspace actions.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use dpstudio_model::{Collection, Edit};
 
@@ -30,7 +31,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="header">
-            <div class="brand">
+            <div class="brand" title="Data Product Studio">
                 <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
                     <rect width="32" height="32" rx="7" />
                     <rect x="6" y="8" width="9" height="7" rx="2" class="logo-mark" />
@@ -50,10 +51,7 @@ pub fn Header() -> impl IntoView {
                     on:click=move |_| studio.selection.set(Some(Selection::Context(Collection::Domains, None)))>"Context"</button>
                 <button class="button icon" title="Undo (Ctrl+Z)" aria-label="Undo" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"↶"</button>
                 <button class="button icon" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"↷"</button>
-                <button class="button" title="Import ODCS, ODPS, DCS, SQL DDL, JSON sample data, a zip or a saved workspace (or drop files on the page)"
-                    on:click=move |_| if let Some(input) = picker.get() { input.click() }>"Import…"</button>
-                <button class="button" title="Import every spec file in a folder"
-                    on:click=move |_| if let Some(input) = folder_picker.get() { input.click() }>"Import folder…"</button>
+                <ImportMenu picker folder_picker />
                 <button class="button" title="Edit the whole workspace as JSON text" data-testid="edit-as-text"
                     on:click=move |_| text_open.0.set(true)>"{ } JSON"</button>
                 <button class="button icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="show-shortcuts"
@@ -66,5 +64,43 @@ pub fn Header() -> impl IntoView {
                     data-testid="import-folder-input" prop:webkitdirectory=true on:change=picked />
             </nav>
         </header>
+    }
+}
+
+/// "Import ▾": files or a whole folder, one button in the header (the header must fit 1280 px).
+/// Closes when an entry is chosen, on Escape, or when focus leaves the menu.
+#[component]
+fn ImportMenu(picker: NodeRef<leptos::html::Input>, folder_picker: NodeRef<leptos::html::Input>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let choose = move |input: NodeRef<leptos::html::Input>| {
+        open.set(false);
+        if let Some(input) = input.get() {
+            input.click();
+        }
+    };
+    let focus_left = move |ev: leptos::ev::FocusEvent| {
+        let menu = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let next = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if let (Some(menu), next) = (menu, next) {
+            if !menu.contains(next.as_ref()) {
+                open.set(false);
+            }
+        }
+    };
+    view! {
+        <div class="menu" on:focusout=focus_left on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+            <button class="button" aria-haspopup="menu" aria-expanded=move || open.get().to_string() data-testid="import-menu"
+                title="Import ODCS, ODPS, DCS, SQL DDL, JSON sample data, a zip or a saved workspace (or drop files on the page)"
+                on:click=move |_| open.update(|o| *o = !*o)>"Import ▾"</button>
+            <Show when=move || open.get()>
+                <div class="menu-list">
+                    <div class="menu-items" role="menu" aria-label="Import">
+                        <button class="menu-item" role="menuitem" data-testid="import-files" on:click=move |_| choose(picker)>"Files…"</button>
+                        <button class="menu-item" role="menuitem" data-testid="import-folder" on:click=move |_| choose(folder_picker)>"Folder…"</button>
+                    </div>
+                    <p class="menu-hint">"Or drop files, a folder or a zip on the page."</p>
+                </div>
+            </Show>
+        </div>
     }
 }

@@ -18,6 +18,7 @@ mod notice;
 mod settle;
 mod panels;
 mod plural;
+mod problem_counts;
 mod shortcuts;
 mod state;
 mod status_bar;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     impact::install(studio);
+    problem_counts::install(studio);
     io::autosave::install(studio);
     if let Some(notice) = restore_notice {
         studio.notify(notice);

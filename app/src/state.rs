@@ -4,7 +4,7 @@
 //! Every change goes through [`Studio::apply`] as an [`Edit`]: that is what undo/redo hangs
 //! on, and what lets the incremental [`Checker`] re-check only the entities an edit touched.
 
-use dpstudio_check::{Change, Checker, Diagnostic, EntityKind, Severity};
+use dpstudio_check::{Change, Checker, Diagnostic, EntityKind};
 use dpstudio_model::{Collection, Edit, EditError, History, Touched, Workspace};
 use leptos::prelude::*;
 
@@ -176,15 +176,6 @@ impl Studio {
             self.can_redo.set(h.can_redo());
         });
         Ok(())
-    }
-
-    /// Error and warning counts of [`Studio::product_diagnostics`].
-    pub fn product_problem_counts(&self, product_id: &str) -> (usize, usize) {
-        self.product_diagnostics(product_id).iter().fold((0, 0), |(e, w), d| match d.severity {
-            Severity::Error => (e + 1, w),
-            Severity::Warning => (e, w + 1),
-            Severity::Info => (e, w),
-        })
     }
 
     /// The diagnostics that point at one product or at a contract one of its output ports is

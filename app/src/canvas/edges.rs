@@ -8,6 +8,7 @@ use super::geometry::{port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
 use super::{node_position, Viewport};
 use crate::state::{Selection, Studio};
 
+#[derive(Clone, PartialEq)]
 struct Edge {
     from: Point,
     to: Point,
@@ -32,7 +33,8 @@ fn curve(from: Point, to: Point) -> String {
 pub fn Edges() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let view = expect_context::<Viewport>();
-    let edges = move || {
+    // A memo: an edit that moves no edge (typing a name) redraws none.
+    let edges = Memo::new(move |_| {
         let selection = studio.selection.get();
         let is_selected = |kind: NodeKind, id: &str| match (&selection, kind) {
             (Some(Selection::Product(p)), NodeKind::Product) => p == id,
@@ -81,10 +83,10 @@ pub fn Edges() -> impl IntoView {
             }
             out
         })
-    };
+    });
     view! {
         <g class="edges">
-            {move || edges().into_iter().map(|e| view! {
+            {move || edges.get().into_iter().map(|e| view! {
                 <path class=e.kind class:highlighted=e.highlighted d=curve(e.from, e.to) marker-end="url(#arrow)" />
             }).collect_view()}
         </g>

@@ -15,7 +15,8 @@ const LABEL_SPACE: f64 = 22.0;
 pub fn DomainFrames() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let view = expect_context::<Viewport>();
-    let frames = move || {
+    // A memo: an edit that moves no frame (typing a name) redraws none.
+    let frames = Memo::new(move |_| {
         studio.workspace.with(|ws| {
             ws.context
                 .domains
@@ -36,10 +37,10 @@ pub fn DomainFrames() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <g class="frames">
-            {move || frames().into_iter().map(|(i, name, r)| view! {
+            {move || frames.get().into_iter().map(|(i, name, r)| view! {
                 <g class=format!("frame domain-{}", i % 6)>
                     <rect x=r.x y=r.y - LABEL_SPACE width=r.width height=r.height + LABEL_SPACE rx="16" />
                     <text x=r.x + 16.0 y=r.y - 4.0>{name}</text>

@@ -22,7 +22,17 @@ pub fn port_row_y(row: usize) -> f64 {
 }
 
 pub fn position(workspace: &Workspace, kind: NodeKind, id: &String) -> Point {
-    workspace.layout.nodes.get(&node_key(kind, id)).copied().unwrap_or(UNPLACED)
+    if let Some(p) = workspace.layout.nodes.get(&node_key(kind, id)) {
+        return *p;
+    }
+    match kind {
+        // Imported contracts without a place line up left of the origin instead of piling up.
+        NodeKind::Contract => {
+            let index = workspace.unbound_contracts().position(|c| &c.id == id).unwrap_or(0);
+            Point { x: UNPLACED.x - SMALL_WIDTH - 80.0, y: UNPLACED.y + index as f64 * (SMALL_HEIGHT + 20.0) }
+        }
+        _ => UNPLACED,
+    }
 }
 
 /// An axis-aligned rectangle in canvas coordinates.
@@ -64,7 +74,8 @@ pub fn content_bounds(workspace: &Workspace) -> Option<Rect> {
     let products = workspace.products.iter().map(|p| product_rect(workspace, p));
     let systems = context.source_systems.iter().map(|s| small_rect(workspace, NodeKind::System, &s.id));
     let use_cases = context.use_cases.iter().map(|u| small_rect(workspace, NodeKind::UseCase, &u.id));
-    products.chain(systems).chain(use_cases).reduce(Rect::union)
+    let contracts = workspace.unbound_contracts().map(|c| small_rect(workspace, NodeKind::Contract, &c.id));
+    products.chain(systems).chain(use_cases).chain(contracts).reduce(Rect::union)
 }
 
 /// The zoom and translation that show `content` centred in a `width` × `height` view with a

@@ -33,7 +33,8 @@ pub fn Minimap(svg_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
                 .source_systems
                 .iter()
                 .map(|s| geometry::small_rect(ws, NodeKind::System, &s.id))
-                .chain(ws.context.use_cases.iter().map(|u| geometry::small_rect(ws, NodeKind::UseCase, &u.id)));
+                .chain(ws.context.use_cases.iter().map(|u| geometry::small_rect(ws, NodeKind::UseCase, &u.id)))
+                .chain(ws.unbound_contracts().map(|c| geometry::small_rect(ws, NodeKind::Contract, &c.id)));
             Some((bounds, node_path(products), node_path(others)))
         })
     });

@@ -1,5 +1,5 @@
 //! The canvas: an SVG view of the mesh — domains as frames, source systems, products with their
-//! ports, use cases, and lineage edges — with pan, zoom, fit-to-view and node dragging.
+//! ports, use cases, contracts no port publishes yet, and lineage edges — with pan, zoom, fit-to-view and node dragging.
 
 mod connect;
 mod edges;
@@ -172,7 +172,7 @@ fn arrange(studio: Studio) {
     let nodes = studio.workspace.with_untracked(|ws| {
         dpstudio_model::auto_layout(ws, |kind, id| match kind {
             NodeKind::Product => (geometry::PRODUCT_WIDTH, ws.product(id).map_or(geometry::SMALL_HEIGHT, geometry::product_height)),
-            NodeKind::System | NodeKind::UseCase => (geometry::SMALL_WIDTH, geometry::SMALL_HEIGHT),
+            NodeKind::System | NodeKind::UseCase | NodeKind::Contract => (geometry::SMALL_WIDTH, geometry::SMALL_HEIGHT),
         })
     });
     let _ = studio.apply(Edit::SetNodes(nodes.into_iter().map(|(key, at)| (key, Some(at))).collect()));

@@ -1,7 +1,7 @@
 //! Canvas nodes: products (with input ports on the left, output ports on the right), source
 //! systems and use cases. Every name is rendered as text, never as markup.
 
-use dpstudio_model::{node_key, DataProduct, InputSource, NodeKind, Point, SourceSystem, UseCase};
+use dpstudio_model::{node_key, DataProduct, InputSource, NodeKind, Point, SourceSystem, UseCase, Workspace};
 use leptos::prelude::*;
 
 use super::geometry::{self, port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
@@ -22,9 +22,10 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     out
 }
 
-/// CSS class giving a node its domain's colour.
-pub fn domain_class(studio: Studio, domain: Option<&String>) -> String {
-    let index = domain.and_then(|d| studio.workspace.with(|ws| ws.context.domains.iter().position(|x| &x.id == d)));
+/// CSS class giving a node its domain's colour. Takes the workspace rather than reading the
+/// signal: a node's view must track only its own memo, or every edit redraws every node.
+pub fn domain_class(ws: &Workspace, domain: Option<&String>) -> String {
+    let index = domain.and_then(|d| ws.context.domains.iter().position(|x| &x.id == d));
     match index {
         Some(i) => format!("domain-{}", i % 6),
         None => "domain-none".to_owned(),
@@ -39,11 +40,13 @@ pub fn Nodes() -> impl IntoView {
         studio.workspace.with(|ws| ws.context.source_systems.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
     });
     let use_case_ids = Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().map(|u| u.id.clone()).collect::<Vec<_>>()));
+    let contract_ids = Memo::new(move |_| studio.workspace.with(|ws| ws.unbound_contracts().map(|c| c.id.clone()).collect::<Vec<_>>()));
     view! {
         <g class="nodes">
             <For each=move || system_ids.get() key=|id| id.clone() children=move |id| view! { <SystemNode id /> } />
             <For each=move || product_ids.get() key=|id| id.clone() children=move |id| view! { <ProductNode id /> } />
             <For each=move || use_case_ids.get() key=|id| id.clone() children=move |id| view! { <UseCaseNode id /> } />
+            <For each=move || contract_ids.get() key=|id| id.clone() children=move |id| view! { <ContractNode id /> } />
         </g>
     }
 }
@@ -103,18 +106,19 @@ fn ProductNode(id: String) -> impl IntoView {
     let node = NodeHandle::new(NodeKind::Product, id.clone(), Selection::Product(id.clone()));
     let product = {
         let id = id.clone();
-        Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).cloned()))
+        Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).map(|p| (p.clone(), domain_class(ws, p.domain.as_ref())))))
     };
     let Impact(impact) = expect_context::<Impact>();
     let reach = {
         let id = id.clone();
         Memo::new(move |_| impact.with(|set| set.as_ref().map(|set| set.products.contains(&id))))
     };
-    let counts = Memo::new(move |_| studio.product_problem_counts(&id));
+    let problems = expect_context::<crate::problem_counts::ProblemCounts>();
+    let counts = Memo::new(move |_| problems.of(&id));
     move || {
-        let Some(p) = product.get() else { return ().into_any() };
+        let Some((p, domain)) = product.get() else { return ().into_any() };
         let height = geometry::product_height(&p);
-        let class = format!("node product {}", domain_class(studio, p.domain.as_ref()));
+        let class = format!("node product {domain}");
         let meta = format!("{} · v{} · {}", p.kind.label(), p.version, p.status.as_str());
         let (data_id, name) = (p.id.clone(), p.name.clone());
         view! {
@@ -186,7 +190,8 @@ fn Ports(product: DataProduct, position: Signal<Point>) -> impl IntoView {
 }
 
 #[component]
-fn ProblemBadge(counts: Memo<(usize, usize)>) -> impl IntoView {
+/// Error (or else warning) count in the top right corner of a node `width` wide.
+fn ProblemBadge(counts: Memo<(usize, usize)>, #[prop(default = PRODUCT_WIDTH)] width: f64) -> impl IntoView {
     move || {
         let (errors, warnings) = counts.get();
         let (class, n, label) = match (errors, warnings) {
@@ -195,7 +200,7 @@ fn ProblemBadge(counts: Memo<(usize, usize)>) -> impl IntoView {
             (e, _) => ("badge error", e, format!("{e} error(s)")),
         };
         view! {
-            <g class=class transform=format!("translate({} 14)", PRODUCT_WIDTH - 18.0)>
+            <g class=class transform=format!("translate({} 14)", width - 18.0)>
                 <title>{label}</title>
                 <circle r="10" />
                 <text y="4" text-anchor="middle">{n}</text>
@@ -209,10 +214,15 @@ fn ProblemBadge(counts: Memo<(usize, usize)>) -> impl IntoView {
 fn SystemNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let node = NodeHandle::new(NodeKind::System, id.clone(), Selection::System(id.clone()));
-    let system = Memo::new(move |_| studio.workspace.with(|ws| ws.context.source_systems.iter().find(|s| s.id == id).cloned()));
+    let system = Memo::new(move |_| {
+        studio.workspace.with(|ws| {
+            let s = ws.context.source_systems.iter().find(|s| s.id == id)?;
+            Some((s.clone(), domain_class(ws, s.domain.as_ref())))
+        })
+    });
     move || {
-        let Some(s): Option<SourceSystem> = system.get() else { return ().into_any() };
-        let class = format!("node system {}", domain_class(studio, s.domain.as_ref()));
+        let Some((s, domain)): Option<(SourceSystem, String)> = system.get() else { return ().into_any() };
+        let class = format!("node system {domain}");
         view! {
             <g class=class class:selected=node.selected transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
                 <title>{s.name.clone()}</title>
@@ -243,10 +253,15 @@ fn UseCaseNode(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| impact.with(|set| set.as_ref().map(|set| set.use_cases.contains(&id))))
     };
-    let use_case = Memo::new(move |_| studio.workspace.with(|ws| ws.context.use_cases.iter().find(|u| u.id == id).cloned()));
+    let use_case = Memo::new(move |_| {
+        studio.workspace.with(|ws| {
+            let u = ws.context.use_cases.iter().find(|u| u.id == id)?;
+            let consumer = ws.team_name(&u.consumer).unwrap_or(&u.consumer).to_owned();
+            Some((u.clone(), consumer))
+        })
+    });
     move || {
-        let Some(u): Option<UseCase> = use_case.get() else { return ().into_any() };
-        let consumer = studio.workspace.with(|ws| ws.team_name(&u.consumer).map(str::to_owned)).unwrap_or(u.consumer.clone());
+        let Some((u, consumer)): Option<(UseCase, String)> = use_case.get() else { return ().into_any() };
         view! {
             <g class="node usecase" class:selected=node.selected class:impacted=move || reach.get() == Some(true)
                 class:dimmed=move || reach.get() == Some(false) transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
@@ -255,6 +270,35 @@ fn UseCaseNode(id: String) -> impl IntoView {
                 <text class="node-title" x="16" y="24">{ellipsize(&u.name, 19)}</text>
                 <text class="node-meta" x="16" y="42">{format!("use case · {}", ellipsize(&consumer, 16))}</text>
                 <circle class="port-dot" cx="0" cy=SMALL_HEIGHT / 2.0 r="5" />
+            </g>
+        }
+        .into_any()
+    }
+}
+
+/// A contract no output port publishes (typically imported). Choosing it opens the contract
+/// editor, which offers to publish it from a product.
+#[component]
+fn ContractNode(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let node = NodeHandle::new(NodeKind::Contract, id.clone(), Selection::Contract(id.clone()));
+    let problems = expect_context::<crate::problem_counts::ProblemCounts>();
+    let counts = {
+        let id = id.clone();
+        Memo::new(move |_| problems.of_contract(&id))
+    };
+    let contract = Memo::new(move |_| studio.workspace.with(|ws| ws.contract(&id).map(|c| (c.name.clone(), c.version.clone(), c.id.clone()))));
+    move || {
+        let Some((name, version, id)) = contract.get() else { return ().into_any() };
+        let title = if name.trim().is_empty() { id.clone() } else { name };
+        view! {
+            <g class="node contract" class:selected=node.selected data-contract=id transform=move || node.transform() on:pointerdown=move |ev| node.press(&ev)>
+                <title>{format!("{title} — contract v{version}, not published by any output port")}</title>
+                <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="4" />
+                <path class="node-fold" d=format!("M{} 0 v14 h14", SMALL_WIDTH - 14.0) />
+                <text class="node-title" x="14" y="24">{ellipsize(&title, 19)}</text>
+                <text class="node-meta" x="14" y="42">{format!("contract · v{version} · unpublished")}</text>
+                <ProblemBadge counts width=SMALL_WIDTH />
             </g>
         }
         .into_any()

@@ -1,10 +1,10 @@
 //! The contract editor: identity and description, the schema table, quality rules and SLA
 //! properties. Reached from an output port ("Edit contract") or a diagnostic.
 
-use dpstudio_model::{DataContract, Status};
+use dpstudio_model::{unique_id, ContractRef, DataContract, DataProduct, OutputPort, Status};
 use leptos::prelude::*;
 
-use super::entity::{chosen, typed};
+use super::entity::{chosen, typed, Step};
 use super::field::{Spec, commit, optional, select, split_list, text};
 use super::product::status_options;
 use super::quality::{QualityList, Scope, SlaList};
@@ -31,10 +31,11 @@ pub fn ContractForm(id: String) -> impl IntoView {
             })
         })
     };
+    let unpublished_id = id.clone();
     let used_by = move || {
         let list = publishers.get();
         if list.is_empty() {
-            return view! { <p class="hint">"No output port publishes this contract yet."</p> }.into_any();
+            return view! { <Publish id=unpublished_id.clone() /> }.into_any();
         }
         list.into_iter()
             .map(|(product, label)| {
@@ -69,6 +70,45 @@ pub fn ContractForm(id: String) -> impl IntoView {
             <SchemaEditor id=id.clone() />
             <QualityList id=id.clone() scope=Scope::Contract />
             <SlaList id=id.clone() />
+        </div>
+    }
+}
+
+/// A contract no port publishes (typically imported): pick the product that should offer it,
+/// and it gets a new output port bound to this contract, in one undo step.
+#[component]
+fn Publish(id: String) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    // The contract's own "data product" field is the natural first choice.
+    let initial = studio.workspace.with_untracked(|ws| {
+        let named = ws.contract(&id).and_then(|c| c.data_product.clone()).filter(|p| ws.product(p).is_some());
+        named.or_else(|| ws.products.first().map(|p| p.id.clone())).unwrap_or_default()
+    });
+    let product = RwSignal::new(initial);
+    // Copy handles only: the handler is moved into the view each time it is shown.
+    let id = StoredValue::new(id);
+    let publish = move |_| {
+        let Some(reference) = studio.workspace.with_untracked(|ws| id.with_value(|id| ws.contract(id)).map(|c| (ContractRef { id: c.id.clone(), version: c.version.clone() }, c.name.clone()))) else {
+            return;
+        };
+        let (reference, name) = reference;
+        let target = product.get_untracked();
+        studio.update::<DataProduct>(&target, Step::New, |p| {
+            let port_id = unique_id(&reference.id, p.output_ports.iter().map(|x| x.id.as_str()));
+            let name = if name.trim().is_empty() { reference.id.clone() } else { name };
+            p.output_ports.push(OutputPort { id: port_id, name, contract: Some(reference), ..Default::default() });
+        });
+    };
+    let has_products = move || studio.workspace.with(|ws| !ws.products.is_empty());
+    view! {
+        <div class="publish" data-testid="publish-contract">
+            <p class="hint">"No output port publishes this contract yet."</p>
+            <Show when=has_products fallback=|| view! { <p class="hint">"Add a product to publish it from."</p> }>
+                <div class="field-row">
+                    {select(Spec::new("Publish from").path("publish").testid("publish-product"), product, options::product_choices(studio), Callback::new(move |v| product.set(v)))}
+                    <button class="button small" data-testid="publish-button" on:click=publish>"Publish on a new output port"</button>
+                </div>
+            </Show>
         </div>
     }
 }

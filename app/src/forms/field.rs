@@ -117,18 +117,20 @@ pub fn select(spec: Spec, value: impl Into<Signal<String>>, options: Signal<Vec<
 
 fn select_view(spec: Spec, value: Signal<String>, options: Signal<Vec<(String, String)>>, on_change: Callback<String>) -> AnyView {
     let label_class = spec.label_class();
-    let rendered = move || {
+    // A memo: the options are redrawn only when they change, not on every edit of the workspace.
+    let entries = Memo::new(move |_| {
         let current = value.get();
         let mut options = options.get();
         if !options.iter().any(|(v, _)| *v == current) {
             options.insert(0, (current.clone(), format!("{current} (missing)")));
         }
-        options
+        options.into_iter().map(|(v, text)| (v == current, v, text)).collect::<Vec<_>>()
+    });
+    let rendered = move || {
+        entries
+            .get()
             .into_iter()
-            .map(|(v, text)| {
-                let selected = v == current;
-                view! { <option value=v selected=selected>{text}</option> }
-            })
+            .map(|(selected, v, text)| view! { <option value=v selected=selected>{text}</option> })
             .collect_view()
     };
     view! {

@@ -106,6 +106,11 @@ pub fn products(studio: Studio) -> Options {
     live(studio, Some("— no product —"), |ws| ws.products.iter().map(|p| named(&p.id, &p.name)).collect())
 }
 
+/// Every product, without an empty choice: for picking where something goes.
+pub fn product_choices(studio: Studio) -> Options {
+    live(studio, None, |ws| ws.products.iter().map(|p| named(&p.id, &p.name)).collect())
+}
+
 /// Every output port of every product, as `PRODUCT/PORT`.
 pub fn output_ports(studio: Studio) -> Options {
     live(studio, None, |ws| {

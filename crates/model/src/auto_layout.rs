@@ -1,8 +1,9 @@
 //! Auto-layout: a layered drawing, left to right by lineage. Source systems form the first
 //! column; each product sits one column right of the furthest product it reads from; use cases
-//! sit right of what they consume. Within a column, nodes are grouped by domain and ordered by
-//! where their inputs are, which keeps most edges short and uncrossed. The result is ordinary
-//! node positions: the user moves nodes from there.
+//! sit right of what they consume; contracts no port publishes wait in a last column. Within a
+//! column, nodes are grouped by domain and ordered by where their inputs are, which keeps most
+//! edges short and uncrossed. The result is ordinary node positions: the user moves nodes from
+//! there.
 
 use std::collections::HashMap;
 
@@ -31,6 +32,11 @@ pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> V
     for u in &ws.context.use_cases {
         let column = u.consumes.iter().filter_map(|c| columns.get(c.product.as_str())).max().map_or(last_product + 1, |c| c + 1);
         nodes.push((column, NodeKind::UseCase, &u.id, None));
+    }
+    // Contracts nobody publishes yet wait in a column of their own, right of everything else.
+    let waiting = nodes.iter().map(|n| n.0).max().map_or(0, |c| c + 1);
+    for c in ws.unbound_contracts() {
+        nodes.push((waiting, NodeKind::Contract, &c.id, None));
     }
     let column_count = nodes.iter().map(|n| n.0).max().map_or(0, |c| c + 1);
     let mut x = 0.0;
@@ -119,7 +125,7 @@ fn mean_input_y(ws: &Workspace, kind: NodeKind, id: &str, placed: &HashMap<Strin
             .find(|u| u.id == id)
             .map(|u| u.consumes.iter().map(|c| node_key(NodeKind::Product, &c.product)).collect())
             .unwrap_or_default(),
-        NodeKind::System => Vec::new(),
+        NodeKind::System | NodeKind::Contract => Vec::new(),
     };
     let ys: Vec<f64> = keys.iter().filter_map(|k| placed.get(k)).map(|p| p.y).collect();
     if ys.is_empty() {
@@ -176,5 +182,19 @@ mod tests {
         });
         let at = positions(&ws);
         assert!(at.contains_key(&node_key(NodeKind::Product, &first)));
+    }
+
+    #[test]
+    fn unbound_contracts_wait_in_the_last_column() {
+        let mut ws = generate(4, 1);
+        let mut spare = ws.contracts[0].clone();
+        spare.id = "imported-orders".into();
+        ws.contracts.push(spare);
+        let at = positions(&ws);
+        let waiting = at[&node_key(NodeKind::Contract, &"imported-orders".to_owned())];
+        let rightmost_other = at.iter().filter(|(k, _)| !k.starts_with("contract:")).map(|(_, p)| p.x).fold(f64::MIN, f64::max);
+        assert!(waiting.x > rightmost_other, "{waiting:?} should be right of {rightmost_other}");
+        // Bound contracts are drawn on their ports, not as nodes.
+        assert!(!at.keys().any(|k| k.starts_with("contract:") && k != "contract:imported-orders"));
     }
 }

@@ -27,7 +27,8 @@ impl Default for Viewport {
     }
 }
 
-/// Node positions keyed by node id (`product:orders`, `system:erp`, `usecase:churn`, …).
+/// Node positions keyed by node id (`product:orders`, `system:erp`, `usecase:churn`,
+/// `contract:orders`, …).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
@@ -43,6 +44,8 @@ pub enum NodeKind {
     Product,
     System,
     UseCase,
+    /// A contract no output port is bound to (bound ones are drawn on their port).
+    Contract,
 }
 
 impl NodeKind {
@@ -51,6 +54,7 @@ impl NodeKind {
             NodeKind::Product => "product",
             NodeKind::System => "system",
             NodeKind::UseCase => "usecase",
+            NodeKind::Contract => "contract",
         }
     }
 }

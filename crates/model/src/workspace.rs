@@ -41,4 +41,15 @@ impl Workspace {
     pub fn team_name(&self, id: &str) -> Option<&str> {
         self.context.teams.iter().find(|t| t.id == id).map(|t| t.name.as_str())
     }
+
+    /// Contracts no output port is bound to (typically just imported): the canvas draws them
+    /// as nodes of their own so they can be found and published.
+    pub fn unbound_contracts(&self) -> impl Iterator<Item = &DataContract> {
+        let bound: std::collections::HashSet<&str> = self
+            .products
+            .iter()
+            .flat_map(|p| p.output_ports.iter().filter_map(|o| o.contract.as_ref().map(|c| c.id.as_str())))
+            .collect();
+        self.contracts.iter().filter(move |c| !bound.contains(c.id.as_str()))
+    }
 }
