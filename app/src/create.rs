@@ -1,9 +1,10 @@
 //! Creating a data product from scratch: a named, owned-looking starting point in the middle
-//! of the visible canvas, selected with its name ready to type over.
+//! of the visible canvas (or the nearest free place there), selected with its name ready to
+//! type over.
 
 use dpstudio_model::{node_key, unique_id, DataProduct, Edit, Item, NodeKind, Point};
 use leptos::prelude::*;
-use crate::canvas::Viewport;
+use crate::canvas::{geometry, Viewport};
 use crate::state::{Selection, Studio};
 
 pub fn add_product(studio: Studio, view: Viewport) {
@@ -16,6 +17,7 @@ pub fn add_product(studio: Studio, view: Viewport) {
             _ => None,
         };
         let product = DataProduct { id: id.clone(), name: "New product".into(), version: "0.1.0".into(), domain, ..Default::default() };
+        let at = geometry::free_spot(ws, at, geometry::PRODUCT_WIDTH, geometry::product_height(&product));
         let key = node_key(NodeKind::Product, &id);
         (id, Edit::Batch(vec![Edit::append(ws, Item::Product(product)), Edit::SetNodes(vec![(key, Some(at))])]))
     });
@@ -28,7 +30,7 @@ pub fn add_product(studio: Studio, view: Viewport) {
 
 /// The canvas point at the centre of the canvas on screen, nudged so the new node's middle
 /// (not its corner) lands there.
-fn visible_center(view: Viewport) -> Point {
+pub fn visible_center(view: Viewport) -> Point {
     let size = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(".canvas-svg").ok().flatten())

@@ -1,12 +1,30 @@
-//! The notice under the header: what an import or export did, or why it failed.
+//! The notice under the header: what an import or export did, or why it failed. Good news
+//! leaves by itself after a while; a failure stays until dismissed.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::state::{Studio, Tone};
 
+/// How long a "done" notice stays: long enough to read two lines twice.
+const DONE_FOR: Duration = Duration::from_secs(8);
+
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    Effect::new(move |_| {
+        let Some(shown) = studio.notice.get().filter(|n| n.tone == Tone::Done) else { return };
+        set_timeout(
+            move || {
+                // Only if it is still the same notice: a newer one gets its own time.
+                if studio.notice.with_untracked(|now| now.as_ref() == Some(&shown)) {
+                    studio.notice.set(None);
+                }
+            },
+            DONE_FOR,
+        );
+    });
     move || {
         let notice = studio.notice.get()?;
         let tone = match notice.tone {

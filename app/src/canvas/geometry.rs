@@ -68,14 +68,42 @@ pub fn small_rect(workspace: &Workspace, kind: NodeKind, id: &String) -> Rect {
     Rect { x: p.x, y: p.y, width: SMALL_WIDTH, height: SMALL_HEIGHT }
 }
 
-/// The bounds of every node, or `None` for an empty workspace.
-pub fn content_bounds(workspace: &Workspace) -> Option<Rect> {
+/// Every node's rectangle.
+fn node_rects(workspace: &Workspace) -> impl Iterator<Item = Rect> + '_ {
     let context = &workspace.context;
     let products = workspace.products.iter().map(|p| product_rect(workspace, p));
     let systems = context.source_systems.iter().map(|s| small_rect(workspace, NodeKind::System, &s.id));
     let use_cases = context.use_cases.iter().map(|u| small_rect(workspace, NodeKind::UseCase, &u.id));
     let contracts = workspace.unbound_contracts().map(|c| small_rect(workspace, NodeKind::Contract, &c.id));
-    products.chain(systems).chain(use_cases).chain(contracts).reduce(Rect::union)
+    products.chain(systems).chain(use_cases).chain(contracts)
+}
+
+/// The bounds of every node, or `None` for an empty workspace.
+pub fn content_bounds(workspace: &Workspace) -> Option<Rect> {
+    node_rects(workspace).reduce(Rect::union)
+}
+
+impl Rect {
+    fn overlaps(self, other: Rect) -> bool {
+        self.x < other.x + other.width && other.x < self.x + self.width && self.y < other.y + other.height && other.y < self.y + self.height
+    }
+}
+
+/// Where a new node `width` × `height` goes: at `wanted` if that is free, else at the nearest
+/// free place on a grid around it, so new nodes never hide under existing ones.
+pub fn free_spot(workspace: &Workspace, wanted: Point, width: f64, height: f64) -> Point {
+    const GAP: f64 = 24.0;
+    const REACH: i32 = 8;
+    let taken: Vec<Rect> = node_rects(workspace).map(|r| r.grow(GAP)).collect();
+    let (step_x, step_y) = (width + 2.0 * GAP, height + 2.0 * GAP);
+    let mut offsets: Vec<(f64, f64)> =
+        (-REACH..=REACH).flat_map(|i| (-REACH..=REACH).map(move |j| (f64::from(i) * step_x, f64::from(j) * step_y))).collect();
+    offsets.sort_by(|a, b| (a.0.hypot(a.1)).total_cmp(&b.0.hypot(b.1)));
+    offsets
+        .into_iter()
+        .map(|(dx, dy)| Point { x: wanted.x + dx, y: wanted.y + dy })
+        .find(|p| !taken.iter().any(|t| t.overlaps(Rect { x: p.x, y: p.y, width, height })))
+        .unwrap_or(wanted)
 }
 
 /// The zoom and translation that show `content` centred in a `width` × `height` view with a

@@ -297,7 +297,7 @@ fn ContractNode(id: String) -> impl IntoView {
                 <rect class="node-body" width=SMALL_WIDTH height=SMALL_HEIGHT rx="4" />
                 <path class="node-fold" d=format!("M{} 0 v14 h14", SMALL_WIDTH - 14.0) />
                 <text class="node-title" x="14" y="24">{ellipsize(&title, 19)}</text>
-                <text class="node-meta" x="14" y="42">{format!("contract · v{version} · unpublished")}</text>
+                <text class="node-meta" x="14" y="42">{format!("unpublished · v{version}")}</text>
                 <ProblemBadge counts width=SMALL_WIDTH />
             </g>
         }

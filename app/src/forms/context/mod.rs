@@ -14,6 +14,7 @@ use leptos::prelude::*;
 pub use basics::{GlossaryForm, SourceSystemForm};
 pub use use_cases::UseCaseForm;
 
+use crate::canvas::{geometry, Viewport};
 use crate::state::{Selection, Studio};
 
 const TABS: [(Collection, &str); 7] = [
@@ -29,6 +30,7 @@ const TABS: [(Collection, &str); 7] = [
 #[component]
 pub fn ContextEditor(tab: Collection) -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let view = expect_context::<Viewport>();
     let tabs = TABS.map(|(collection, label)| {
         let count = Memo::new(move |_| studio.workspace.with(|ws| collection.len(ws)));
         view! {
@@ -47,7 +49,7 @@ pub fn ContextEditor(tab: Collection) -> impl IntoView {
             <h2 class="panel-title">"Business context"</h2>
             <div class="tabs" role="tablist" aria-label="Context lists">{tabs.collect_view()}</div>
             <div role="tabpanel" aria-label=label>
-                <button class="button small" data-testid="context-add" on:click=move |_| add(studio, tab)>{format!("+ Add to {}", label.to_lowercase())}</button>
+                <button class="button small" data-testid="context-add" on:click=move |_| add(studio, view, tab)>{format!("+ Add to {}", label.to_lowercase())}</button>
                 <For each=move || ids.get() key=|id| id.clone() children=move |id| view! { <Card collection=tab id /> } />
             </div>
         </div>
@@ -96,11 +98,26 @@ fn blank(ws: &Workspace, collection: Collection) -> Option<Item> {
     })
 }
 
-/// Appends a new entity to the list and focuses it.
-fn add(studio: Studio, collection: Collection) {
+/// Appends a new entity to the list and focuses it. Source systems and use cases are canvas
+/// nodes: they get a free place in the middle of the view, not a pile in a corner.
+fn add(studio: Studio, view: Viewport, collection: Collection) {
     let Some(item) = studio.workspace.with_untracked(|ws| blank(ws, collection)) else { return };
     let id = item.id().to_owned();
-    let edit = studio.workspace.with_untracked(|ws| Edit::append(ws, item));
+    let node = match collection {
+        Collection::SourceSystems => Some(NodeKind::System),
+        Collection::UseCases => Some(NodeKind::UseCase),
+        _ => None,
+    };
+    let edit = studio.workspace.with_untracked(|ws| {
+        let append = Edit::append(ws, item);
+        match node {
+            Some(kind) => {
+                let at = geometry::free_spot(ws, crate::create::visible_center(view), geometry::SMALL_WIDTH, geometry::SMALL_HEIGHT);
+                Edit::Batch(vec![append, Edit::SetNodes(vec![(dpstudio_model::node_key(kind, &id), Some(at))])])
+            }
+            None => append,
+        }
+    });
     if studio.apply(edit).is_ok() {
         studio.selection.set(Some(Selection::Context(collection, Some(id.clone()))));
         // Ids are slugs (letters, digits, '-'), safe inside a selector.
