@@ -5,6 +5,7 @@ use dpstudio_protocol::{ExportTarget, Request, Response};
 use leptos::prelude::*;
 
 use crate::io::{download, download_bytes, formats};
+use crate::modal::Modal;
 use crate::plural::plural;
 use crate::state::{Notice, Studio, Tone};
 
@@ -13,15 +14,6 @@ pub fn ExportDialog() -> impl IntoView {
     let studio = expect_context::<Studio>();
     // Which target is being prepared, so its button shows progress and others wait.
     let working = RwSignal::new(None::<ExportTarget>);
-    let close = move || studio.export_open.set(false);
-    // Escape closes the dialog wherever focus is (a button being disabled while it works drops
-    // focus to the page).
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && studio.export_open.get_untracked() {
-            close();
-        }
-    });
-    on_cleanup(move || escape.remove());
     let run = move |target: ExportTarget| {
         working.set(Some(target));
         let workspace = studio.workspace.with_untracked(dpstudio_model::to_json);
@@ -77,44 +69,30 @@ pub fn ExportDialog() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || studio.export_open.get()>
-            <div class="dialog-backdrop" on:click=move |_| close()>
-                <div
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="export-title"
-                    on:click=|ev| ev.stop_propagation()
-                >
-                    <header class="dialog-header">
-                        <h2 id="export-title">"Export"</h2>
-                        <button class="button icon" aria-label="Close" title="Close (Esc)" autofocus on:click=move |_| close()>"×"</button>
-                    </header>
-                    <p class="hint">"Standard files for your repositories. Several files come as one zip laid out as the repo bundle; the files are written in your browser, nothing is uploaded."</p>
-                    <ul class="export-list">
-                        {rows.clone()}
-                        <li>
-                            <button class="export-option" data-target="workspace-json" on:click=save_json>
-                                <span class="export-label">"Workspace JSON"</span>
-                                <span class="export-detail">"this workspace as saved, to open again here or check with the CLI"</span>
-                            </button>
-                        </li>
-                        <li>
-                            <button class="export-option" data-target="canvas-svg" on:click=move |_| picture(false)>
-                                <span class="export-label">"Canvas picture (SVG)"</span>
-                                <span class="export-detail">"the whole mesh as a vector drawing, for docs and slides"</span>
-                            </button>
-                        </li>
-                        <li>
-                            <button class="export-option" data-target="canvas-png" on:click=move |_| picture(true)>
-                                <span class="export-label">"Canvas picture (PNG)"</span>
-                                <span class="export-detail">"the whole mesh as an image at twice screen resolution"</span>
-                            </button>
-                        </li>
-                    </ul>
-                </div>
-            </div>
-        </Show>
+        <Modal open=studio.export_open class="export" title="Export" testid="export" close_label="Close export">
+            <p class="hint">"Standard files for your repositories. Several files come as one zip laid out as the repo bundle; the files are written in your browser, nothing is uploaded."</p>
+            <ul class="export-list">
+                {rows.clone()}
+                <li>
+                    <button class="export-option" data-target="workspace-json" on:click=save_json>
+                        <span class="export-label">"Workspace JSON"</span>
+                        <span class="export-detail">"this workspace as saved, to open again here or check with the CLI"</span>
+                    </button>
+                </li>
+                <li>
+                    <button class="export-option" data-target="canvas-svg" on:click=move |_| picture(false)>
+                        <span class="export-label">"Canvas picture (SVG)"</span>
+                        <span class="export-detail">"the whole mesh as a vector drawing, for docs and slides"</span>
+                    </button>
+                </li>
+                <li>
+                    <button class="export-option" data-target="canvas-png" on:click=move |_| picture(true)>
+                        <span class="export-label">"Canvas picture (PNG)"</span>
+                        <span class="export-detail">"the whole mesh as an image at twice screen resolution"</span>
+                    </button>
+                </li>
+            </ul>
+        </Modal>
     }
 }
 

@@ -79,6 +79,20 @@ test('a small mesh from a blank workspace: domains, team, three products, contra
     reads: 'Daily Revenue → New output', fields: [['week', 'date'], ['growth', 'number']],
   });
 
+  // The placeholder id becomes a real one, and the product reading it follows; a name is no id.
+  await orders.click();
+  const id = page.getByTestId('entity-id');
+  assert.equal(await id.inputValue(), 'new-product');
+  await id.fill('Orders');
+  await id.press('Enter');
+  await page.getByTestId('notice').filter({ hasText: 'The id stays “new-product”' }).filter({ hasText: "e.g. 'orders'" }).waitFor();
+  assert.equal(await id.inputValue(), 'new-product');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await id.fill('orders');
+  await id.press('Enter');
+  await page.locator('g.node.product[data-product="orders"]').waitFor();
+  assert.equal(await page.getByTestId('entity-id').inputValue(), 'orders');
+
   // The semantic model: an entity with a measure, and a metric computed from that measure.
   await addToContext(page, 'entities', 'entity-name', 'Order');
   await page.getByRole('button', { name: '+ Measure' }).click();
@@ -110,6 +124,8 @@ test('a small mesh from a blank workspace: domains, team, three products, contra
   });
   const ws = stored.workspace ?? stored;
   assert.deepEqual(ws.products.map((p) => p.name), ['Orders', 'Daily Revenue', 'Revenue Insights']);
+  assert.equal(ws.products[0].id, 'orders');
+  assert.match(JSON.stringify(ws.products[1].inputPorts[0].source), /"orders"/);
   assert.ok(ws.products.every((p) => p.outputPorts[0].contract), 'every output port is bound to a contract');
   const ordersContract = ws.contracts.find((c) => c.id === ws.products[0].outputPorts[0].contract.id);
   assert.deepEqual(ordersContract.schema[0].properties.map((p) => [p.name, p.logicalType]), [['order_id', 'string'], ['amount', 'number'], ['placed_at', 'timestamp']]);

@@ -8,6 +8,7 @@ pub mod contract;
 mod entity;
 mod field;
 pub mod focus;
+mod id_field;
 mod links;
 mod options;
 mod ports;

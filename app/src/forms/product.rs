@@ -1,7 +1,7 @@
 //! The product editor: what the product is and who owns it, its ports, service levels and
 //! support channels. Every control edits the model directly (one undoable edit per change).
 
-use dpstudio_model::{DataProduct, ProductKind, SupportChannel, Slo, Status};
+use dpstudio_model::{Collection, DataProduct, ProductKind, SupportChannel, Slo, Status};
 use leptos::prelude::*;
 
 use super::entity::{chosen, typed};
@@ -48,7 +48,7 @@ pub fn ProductForm(id: String) -> impl IntoView {
             {text(Spec::new("Purpose").path("purpose").testid("product-purpose").placeholder("Why this product exists and for whom").multiline(), read(|p| p.purpose.clone()), typed::<DataProduct>(studio, &id, "purpose", |p, v| p.purpose = v))}
             {text(Spec::new("Description").path("description").multiline(), read(|p| p.description.clone()), typed::<DataProduct>(studio, &id, "description", |p, v| p.description = v))}
             {commit(Spec::new("Tags (comma separated)").path("tags"), read(|p| p.tags.join(", ")), chosen::<DataProduct, String>(studio, &id, |p, v| p.tags = split_list(&v)))}
-            <p class="field-note">"Id "<code>{id.clone()}</code></p>
+            {super::id_field::id_field(studio, Collection::Products, id.clone())}
             <ports::InputPorts id=id.clone() />
             <ports::OutputPorts id=id.clone() />
             <Slos id=id.clone() />

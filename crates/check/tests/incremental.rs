@@ -231,3 +231,28 @@ fn change_from_touched_carries_products_contracts_and_context() {
     touched.context.insert((Collection::Glossary, "term".into()));
     assert!(Change::from(&touched).context);
 }
+
+#[test]
+fn renaming_ids_through_history_gives_the_full_result() {
+    let mut ws = generate(30, 4);
+    let mut checker = Checker::new(&ws);
+    let mut history = History::with_limit(10);
+    let read = ws.products.iter().find_map(|p| {
+        p.input_ports.iter().find_map(|i| match &i.source {
+            InputSource::Product { product, .. } => Some(product.clone()),
+            InputSource::System { .. } => None,
+        })
+    });
+    let product = read.expect("the generated lineage has a product read by another");
+    let domain = ws.context.domains[0].id.clone();
+    let team = ws.context.teams[0].id.clone();
+    for (collection, old, new) in [(Collection::Products, product, "renamed"), (Collection::Domains, domain, "renamed"), (Collection::Teams, team, "renamed")] {
+        let edit = rename_id(&ws, collection, &old, new).expect("a valid rename");
+        let touched = history.apply(&mut ws, edit).expect("the rename applies");
+        checker.update(&ws, &Change::from(&touched));
+        assert_eq!(checker.diagnostics(), check(&ws).as_slice(), "after renaming {old} in {}", collection.as_str());
+    }
+    let touched = history.undo(&mut ws).expect("something to undo").expect("the undo applies");
+    checker.update(&ws, &Change::from(&touched));
+    assert_eq!(checker.diagnostics(), check(&ws).as_slice(), "after undoing the team rename");
+}

@@ -17,6 +17,7 @@ mod import_edit;
 mod layout;
 mod pretty;
 mod product;
+mod rename;
 mod save;
 mod workspace;
 
@@ -31,5 +32,6 @@ pub use ids::{slugify, unique_id, Id};
 pub use import_edit::{items_of, merge_edit, replace_edit};
 pub use layout::*;
 pub use product::*;
+pub use rename::{rename_id, RenameError};
 pub use save::{from_json, to_json, to_json_pretty, LoadError, FORMAT_VERSION};
 pub use workspace::*;

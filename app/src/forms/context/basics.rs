@@ -16,6 +16,7 @@ pub fn DomainForm(id: String) -> impl IntoView {
         {text(Spec::new("Domain name").path("name").testid("domain-name"), read(|d| d.name.clone()), typed::<Domain>(studio, &id, "name", |d, v| d.name = v))}
         {text(Spec::new("Description").path("description").multiline(), read(|d| d.description.clone()), typed::<Domain>(studio, &id, "description", |d, v| d.description = v))}
         {select(Spec::new("Part of (parent domain)").path("parent"), read(|d| d.parent.clone().unwrap_or_default()), options::domains(studio), chosen::<Domain, String>(studio, &id, |d, v| d.parent = optional(v)))}
+        {crate::forms::id_field::id_field(studio, dpstudio_model::Collection::Domains, id.clone())}
     }
 }
 

@@ -42,6 +42,7 @@ pub fn TeamForm(id: String) -> impl IntoView {
     view! {
         {text(Spec::new("Team name").path("name").testid("team-name"), read(|t| t.name.clone()), typed::<Team>(studio, &id, "name", |t, v| t.name = v))}
         {select(Spec::new("Domain").path("domain"), read(|t| t.domain.clone().unwrap_or_default()), options::domains(studio), chosen::<Team, String>(studio, &id, |t, v| t.domain = optional(v)))}
+        {crate::forms::id_field::id_field(studio, dpstudio_model::Collection::Teams, id.clone())}
         <div class="field-label">"People"</div>
         {members}
         <button class="button small" on:click=add>"+ Person"</button>
