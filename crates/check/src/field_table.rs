@@ -37,6 +37,9 @@ pub(crate) struct TableStore<'w> {
     chunks: Vec<Vec<Slot<'w>>>,
     /// Object and property names, back to back.
     names: Vec<String>,
+    /// Empty chunks allocated ahead (see [`TableStore::reserve`]), used before new ones.
+    spare_slots: Vec<Vec<Slot<'w>>>,
+    spare_names: Vec<String>,
 }
 
 /// Slots per chunk (32 bytes each): enough for a few dozen contracts.
@@ -59,7 +62,9 @@ impl<'w> TableStore<'w> {
         let len = slots.len();
         let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= len);
         if !fits {
-            self.chunks.push(Vec::with_capacity(len.max(CHUNK_SLOTS)));
+            let spare = self.spare_slots.last().is_some_and(|c| c.capacity() >= len);
+            let chunk = if spare { self.spare_slots.pop() } else { None };
+            self.chunks.push(chunk.unwrap_or_else(|| Vec::with_capacity(len.max(CHUNK_SLOTS))));
         }
         let chunk = self.chunks.len().saturating_sub(1);
         let Some(chunk_slots) = self.chunks.get_mut(chunk) else { return (Region::default(), Region::default()) };
@@ -68,13 +73,27 @@ impl<'w> TableStore<'w> {
         let slots = Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) };
         let fits = self.names.last().is_some_and(|c| c.capacity() - c.len() >= names.len());
         if !fits {
-            self.names.push(String::with_capacity(names.len().max(CHUNK_NAMES)));
+            let spare = self.spare_names.last().is_some_and(|c| c.capacity() >= names.len());
+            let chunk = if spare { self.spare_names.pop() } else { None };
+            self.names.push(chunk.unwrap_or_else(|| String::with_capacity(names.len().max(CHUNK_NAMES))));
         }
         let chunk = self.names.len().saturating_sub(1);
         let Some(chunk_names) = self.names.get_mut(chunk) else { return (slots, Region::default()) };
         let start = chunk_names.len();
         chunk_names.push_str(names);
         (slots, Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(names.len()) })
+    }
+
+    /// Allocates ahead the chunks the tables of about `fields` top-level properties fill (see
+    /// `Index::reserve` for why): a table has two to four slots per field, and names
+    /// average well under sixteen bytes.
+    pub(crate) fn reserve(&mut self, fields: usize) {
+        for _ in 0..(3 * fields).div_ceil(CHUNK_SLOTS) {
+            self.spare_slots.push(Vec::with_capacity(CHUNK_SLOTS));
+        }
+        for _ in 0..(16 * fields).div_ceil(CHUNK_NAMES) {
+            self.spare_names.push(String::with_capacity(CHUNK_NAMES));
+        }
     }
 
     fn slots(&self, region: Region) -> &[Slot<'w>] {

@@ -163,6 +163,50 @@ impl<'w> Index<'w> {
             consumed_by_use_cases: IdMap::set_of(context.use_cases.iter().flat_map(|u| u.consumes.iter().map(|r| r.product.as_str()))),
             read_by_products,
             used_contracts,
+            ..Index::without_lookups(workspace)
+        }
+    }
+
+    /// A new index of the same workspace, for another thread (the caches are cells, which
+    /// threads cannot share): the id tables copied, which costs less than building them
+    /// again, and every cache empty.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn sibling(&self) -> Index<'w> {
+        Index {
+            products: self.products.clone(),
+            duplicate_products: self.duplicate_products.clone(),
+            duplicate_contracts: self.duplicate_contracts.clone(),
+            contracts: self.contracts.clone(),
+            domains: self.domains.clone(),
+            teams: self.teams.clone(),
+            glossary: self.glossary.clone(),
+            metrics: self.metrics.clone(),
+            measures: self.measures.clone(),
+            systems: self.systems.clone(),
+            consumed_by_use_cases: self.consumed_by_use_cases.clone(),
+            read_by_products: self.read_by_products.clone(),
+            used_contracts: self.used_contracts.clone(),
+            ..Index::without_lookups(self.workspace)
+        }
+    }
+
+    /// Empty id tables (no allocation) and empty caches, one cell per entity.
+    fn without_lookups(workspace: &'w Workspace) -> Self {
+        Index {
+            workspace,
+            products: IdMap::default(),
+            duplicate_products: Vec::new(),
+            duplicate_contracts: Vec::new(),
+            contracts: IdMap::default(),
+            domains: IdMap::default(),
+            teams: IdMap::default(),
+            glossary: IdMap::default(),
+            metrics: IdMap::default(),
+            measures: IdMap::default(),
+            systems: IdMap::default(),
+            consumed_by_use_cases: IdMap::default(),
+            read_by_products: IdMap::default(),
+            used_contracts: IdMap::default(),
             fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             pii_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
@@ -174,6 +218,19 @@ impl<'w> Index<'w> {
             last_object: RefCell::new(LastObject::default()),
             inputs: workspace.products.iter().map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    /// Allocates ahead the memory the field tables and personal-data name lists of about
+    /// `fields` top-level properties take. For an index another thread fills: memory that
+    /// thread allocated itself would come from a fresh allocator arena of its own, which
+    /// the system gives back when it is freed and faults in page by page for the next
+    /// check (a thousand page faults per check of the L workspace), while memory the
+    /// calling thread allocates is reused from one check to the next.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn reserve(&self, fields: usize) {
+        self.tables.borrow_mut().reserve(fields);
+        // Personal-data and unmarked names: about one of the two lists per property.
+        self.hashes.borrow_mut().reserve(fields);
     }
 
     pub fn product(&self, id: &str) -> Option<&'w DataProduct> {

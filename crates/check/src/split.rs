@@ -27,7 +27,7 @@ use crate::index::Index;
 pub(crate) fn every_rule(workspace: &Workspace) -> Vec<Diagnostic> {
     let shares = shares(workspace);
     if shares <= 1 {
-        return one_share(workspace, 0, 1);
+        return one_share(Index::new(workspace), 0, 1);
     }
     threaded(workspace, shares)
 }
@@ -53,22 +53,27 @@ fn shares(_: &Workspace) -> usize {
 
 /// Share 0 on the calling thread, the others on scoped threads; the results are appended in
 /// share order. A thread the system refuses to start leaves its share to the calling thread.
+/// The other threads' indexes are made here, with their memory allocated ahead (see
+/// [`Index::reserve`]).
 #[cfg(not(target_arch = "wasm32"))]
 fn threaded(workspace: &Workspace, shares: usize) -> Vec<Diagnostic> {
+    let index = Index::new(workspace);
     std::thread::scope(|scope| {
         let started: Vec<_> = (1..shares)
             .map(|share| {
+                let sibling = index.sibling();
+                sibling.reserve(top_level_fields(workspace, share, shares));
                 let thread = std::thread::Builder::new().name(format!("check-{share}"));
-                (share, thread.spawn_scoped(scope, move || one_share(workspace, share, shares)).ok())
+                (share, thread.spawn_scoped(scope, move || one_share(sibling, share, shares)).ok())
             })
             .collect();
-        let mut out = one_share(workspace, 0, shares);
+        let mut out = one_share(index, 0, shares);
         for (share, handle) in started {
             match handle.map(|h| h.join()) {
                 Some(Ok(found)) => out.extend(found),
                 // A rule panicked on that thread: carry the panic on, as one thread would have.
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
-                None => out.extend(one_share(workspace, share, shares)),
+                None => out.extend(one_share(Index::new(workspace), share, shares)),
             }
         }
         out
@@ -77,14 +82,25 @@ fn threaded(workspace: &Workspace, shares: usize) -> Vec<Diagnostic> {
 
 #[cfg(target_arch = "wasm32")]
 fn threaded(workspace: &Workspace, _: usize) -> Vec<Diagnostic> {
-    one_share(workspace, 0, 1)
+    one_share(Index::new(workspace), 0, 1)
+}
+
+/// The top-level properties of share `share`'s contracts, with half as many again for the
+/// other shares' contracts its references reach: what its field tables will hold.
+#[cfg(not(target_arch = "wasm32"))]
+fn top_level_fields(workspace: &Workspace, share: usize, shares: usize) -> usize {
+    let own: usize = part(workspace.contracts.len(), share, shares)
+        .flat_map(|block| workspace.contracts.get(block).unwrap_or_default())
+        .flat_map(|contract| contract.schema.iter().map(|object| object.properties.len()))
+        .sum();
+    own + own / 2
 }
 
 /// Share `share` of `shares`: its contracts, then its products (contracts first, as their
 /// schema walks fill the index tables product rules read); share 0 also runs the workspace
 /// rules.
-fn one_share(workspace: &Workspace, share: usize, shares: usize) -> Vec<Diagnostic> {
-    let index = Index::new(workspace);
+fn one_share(index: Index<'_>, share: usize, shares: usize) -> Vec<Diagnostic> {
+    let workspace = index.workspace;
     let mut out = Vec::new();
     if share == 0 {
         run_workspace_rules(&index, &mut out);
@@ -121,6 +137,7 @@ mod tests {
     use super::{one_share, part};
     use crate::engine::diagnostic_order;
     use crate::rules::testing::{every_case, sample};
+    use crate::Index;
 
     #[test]
     fn parts_cover_every_position_once() {
@@ -140,10 +157,12 @@ mod tests {
         for (_, _, edit) in every_case() {
             let mut workspace = sample();
             edit(&mut workspace);
-            let mut whole = one_share(&workspace, 0, 1);
+            let mut whole = one_share(Index::new(&workspace), 0, 1);
+            // Shares run with siblings of one index, as on threads.
+            let first = Index::new(&workspace);
             whole.sort_by(diagnostic_order);
             for shares in 2..5 {
-                let mut split: Vec<_> = (0..shares).flat_map(|s| one_share(&workspace, s, shares)).collect();
+                let mut split: Vec<_> = (0..shares).flat_map(|s| one_share(first.sibling(), s, shares)).collect();
                 split.sort_by(diagnostic_order);
                 assert_eq!(split, whole, "{shares} shares");
             }
