@@ -468,7 +468,7 @@ impl<'w> Index<'w> {
     /// The position of `contract` in the workspace when it is the workspace's own and the
     /// first with its id — found from its address, without hashing the id: the schema walk
     /// asks for every contract, and an id lookup costs more than the rest of starting one.
-    fn first_of_its_id(&self, contract: &'w DataContract) -> Option<usize> {
+    fn first_of_its_id(&self, contract: &DataContract) -> Option<usize> {
         let contracts = &self.workspace.contracts;
         let size = std::mem::size_of::<DataContract>().max(1);
         let offset = (contract as *const DataContract as usize).checked_sub(contracts.as_ptr() as usize)?;
@@ -477,6 +477,16 @@ impl<'w> Index<'w> {
         let own = contracts.get(position).is_some_and(|c| std::ptr::eq(c, contract));
         // Duplicates are listed in workspace order (and are rare): a binary search.
         (own && self.duplicate_contracts.binary_search(&position).is_err()).then_some(position)
+    }
+
+    /// The position of the first contract with `contract`'s id, and that contract: found from
+    /// `contract`'s address when it is that contract (as every contract the index hands out
+    /// is), without hashing the id.
+    fn located(&self, contract: &DataContract) -> Option<(usize, &'w DataContract)> {
+        match self.first_of_its_id(contract) {
+            Some(position) => Some((position, self.workspace.contracts.get(position)?)),
+            None => self.position(&contract.id),
+        }
     }
 
     /// Stores what the walk collected (see [`Index::begin_prepare`]).
@@ -498,16 +508,18 @@ impl<'w> Index<'w> {
         *self.scratch.borrow_mut() = scratch;
     }
 
-    /// Whether a contract has a property (at any depth) marked as personal data.
-    pub fn has_personal_data(&self, contract_id: &str) -> bool {
-        self.pii_hashes(contract_id).is_some_and(|span| span.len > 0)
+    /// Whether a contract (the first with `contract`'s id) has a property (at any depth)
+    /// marked as personal data.
+    pub fn has_personal_data(&self, contract: &DataContract) -> bool {
+        self.pii_hashes(contract).is_some_and(|span| span.len > 0)
     }
 
     /// Whether a personal-data property of `input` has the name of a property of `output`
     /// that is neither marked PII nor classified — by name hash: equal hashes are to be
-    /// confirmed by name before anything is reported.
-    pub fn may_pass_on_personal_data(&self, input_id: &str, output_id: &str) -> bool {
-        let (Some(pii), Some(unmarked)) = (self.pii_hashes(input_id), self.unmarked_hashes(output_id)) else {
+    /// confirmed by name before anything is reported. Contracts stand for the first
+    /// contract with their id.
+    pub fn may_pass_on_personal_data(&self, input: &DataContract, output: &DataContract) -> bool {
+        let (Some(pii), Some(unmarked)) = (self.pii_hashes(input), self.unmarked_hashes(output)) else {
             return false;
         };
         let hashes = self.hashes.borrow();
@@ -518,19 +530,19 @@ impl<'w> Index<'w> {
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
     /// per check.
-    fn pii_hashes(&self, contract_id: &str) -> Option<Span> {
-        self.hashes(contract_id, &self.pii_hashes, |p| p.pii)
+    fn pii_hashes(&self, contract: &DataContract) -> Option<Span> {
+        self.hashes(contract, &self.pii_hashes, |p| p.pii)
     }
 
     /// Sorted name hashes of the properties neither marked PII nor classified (any depth).
-    fn unmarked_hashes(&self, contract_id: &str) -> Option<Span> {
-        self.hashes(contract_id, &self.unmarked_hashes, |p| {
+    fn unmarked_hashes(&self, contract: &DataContract) -> Option<Span> {
+        self.hashes(contract, &self.unmarked_hashes, |p| {
             !crate::rules::classifies_personal_data(p.pii, &p.classification)
         })
     }
 
-    fn hashes(&self, contract_id: &str, cells: &[OnceCell<Span>], keep: impl Fn(&Property) -> bool) -> Option<Span> {
-        let (position, contract) = self.position(contract_id)?;
+    fn hashes(&self, contract: &DataContract, cells: &[OnceCell<Span>], keep: impl Fn(&Property) -> bool) -> Option<Span> {
+        let (position, contract) = self.located(contract)?;
         let cell = cells.get(position)?;
         Some(*cell.get_or_init(|| {
             let mut hashes = Vec::new();

@@ -33,17 +33,22 @@ pub(crate) fn every_rule(workspace: &Workspace) -> Vec<Diagnostic> {
 }
 
 /// How many shares to cut: one per core, but one in all for a workspace too small to repay
-/// starting threads, and no more than a few, each of which builds an index of its own.
+/// starting threads, and no more than a few.
 #[cfg(not(target_arch = "wasm32"))]
 fn shares(workspace: &Workspace) -> usize {
-    /// Below this many contracts a check takes well under a millisecond on one thread.
+    /// Below this many contracts a check takes a millisecond or so on one thread, which a
+    /// thread and a second index would barely shorten.
     const SMALL_WORKSPACE: usize = 200;
-    /// Every share builds its own index (O(products + contracts)), which more threads repeat.
+    /// Every share needs an index and table memory of its own, which the calling thread
+    /// makes before the others start: more shares than this repay less than they cost.
     const MOST_SHARES: usize = 4;
     if workspace.contracts.len() < SMALL_WORKSPACE {
         return 1;
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get()).min(MOST_SHARES)
+    // Asked once: on Linux the answer reads the process's CPU affinity and cgroup files.
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    cores.min(MOST_SHARES)
 }
 
 #[cfg(target_arch = "wasm32")]
