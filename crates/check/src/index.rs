@@ -545,13 +545,18 @@ impl<'w> Index<'w> {
         let (position, contract) = self.located(contract)?;
         let cell = cells.get(position)?;
         Some(*cell.get_or_init(|| {
-            let mut hashes = Vec::new();
+            // Collected in a buffer kept for the next list: a thread of a full check makes
+            // these lists for the hundreds of other threads' contracts its products read.
+            let mut hashes = std::mem::take(&mut self.scratch.borrow_mut().lazy);
+            hashes.clear();
             each_named(contract, |_, property, hash| {
                 if keep(property) {
                     hashes.push(hash);
                 }
             });
-            store_sorted(&self.hashes, &mut hashes)
+            let span = store_sorted(&self.hashes, &mut hashes);
+            self.scratch.borrow_mut().lazy = hashes;
+            span
         }))
     }
 
@@ -606,6 +611,8 @@ struct Scratch<'w> {
     table: TableBuilder<'w>,
     pii: Vec<u64>,
     unmarked: Vec<u64>,
+    /// For the lists made on demand (see [`Index::hashes`]).
+    lazy: Vec<u64>,
 }
 
 impl<'w> Preparation<'w> {
