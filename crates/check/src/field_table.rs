@@ -18,7 +18,9 @@ use crate::index::name_hash;
 /// check's [`TableStore`]: a full check builds a table per contract, and in WASM an
 /// allocation and free per table cost more than the lookups they serve.
 pub(crate) struct FieldTable {
-    /// Open addressing with linear probing, a power of two long and at most half full. Fields
+    /// Open addressing with linear probing, a power of two long and at most two thirds full
+    /// (so lookups always reach an empty slot; fuller tables than half cost a few more
+    /// probes, and half the memory a full check fills and faults in). Fields
     /// of one name land in schema order along the probe sequence, so the first is found first,
     /// as a scan of the schema would find it.
     slots: Region,
@@ -85,10 +87,10 @@ impl<'w> TableStore<'w> {
     }
 
     /// Allocates ahead the chunks the tables of about `fields` top-level properties fill (see
-    /// `Index::reserve` for why): a table has two to four slots per field, and names
-    /// average well under sixteen bytes.
+    /// `Index::reserve` for why): a table has one and a half to three slots per field, and
+    /// names average well under sixteen bytes.
     pub(crate) fn reserve(&mut self, fields: usize) {
-        for _ in 0..(3 * fields).div_ceil(CHUNK_SLOTS) {
+        for _ in 0..(2 * fields).div_ceil(CHUNK_SLOTS) {
             self.spare_slots.push(Vec::with_capacity(CHUNK_SLOTS));
         }
         for _ in 0..(16 * fields).div_ceil(CHUNK_NAMES) {
@@ -185,7 +187,7 @@ impl<'w> TableBuilder<'w> {
     pub(crate) fn start(&mut self, contract: &DataContract) {
         let count: usize = contract.schema.iter().map(|o| o.properties.len()).sum();
         self.slots.clear();
-        self.slots.resize(if count == 0 { 0 } else { (2 * count).next_power_of_two() }, Slot::default());
+        self.slots.resize(if count == 0 { 0 } else { (count + count / 2 + 1).next_power_of_two() }, Slot::default());
         self.names.clear();
         self.objects = Objects::default();
         for (o, object) in contract.schema.iter().enumerate() {
