@@ -4,7 +4,10 @@
 //! its own. `time` prints the full check only, `update` the check after one edit; `full` runs
 //! three full checks and nothing else, for a profiler (e.g. callgrind with
 //! `--toggle-collect='dpstudio_check::engine::check'`, whose instruction count is steadier
-//! than times on a shared machine).
+//! than times on a shared machine). A full check natively runs on all cores: that toggle
+//! counts the calling thread only; `--separate-threads=yes` with
+//! `--toggle-collect='dpstudio_check::split::one_share'` counts each thread's blocks, and
+//! `taskset -c 0` leaves one core, so one thread does everything.
 //! Build with `CARGO_PROFILE_RELEASE_OPT_LEVEL=3` to time what `cargo xtask bench` times.
 
 use std::time::{Duration, Instant};

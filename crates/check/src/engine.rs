@@ -141,17 +141,10 @@ pub fn catalog() -> &'static [Rule] {
 }
 
 /// Runs every rule and returns the diagnostics, errors first, then by location.
+/// Natively the entities are shared out over the cores (see `split.rs`); the order they
+/// run in does not matter for the result, which is sorted.
 pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
-    let index = Index::new(workspace);
-    let mut out = Vec::new();
-    run_workspace_rules(&index, &mut out);
-    // Order does not matter for the result (it is sorted).
-    for contract in &workspace.contracts {
-        run_contract_rules(&index, contract, &mut out);
-    }
-    for product in &workspace.products {
-        run_product_rules(&index, product, &mut out);
-    }
+    let mut out = crate::split::every_rule(workspace);
     out.sort_by(diagnostic_order);
     out
 }

@@ -18,7 +18,9 @@ use crate::index::name_hash;
 /// check's [`TableStore`]: a full check builds a table per contract, and in WASM an
 /// allocation and free per table cost more than the lookups they serve.
 pub(crate) struct FieldTable {
-    /// Open addressing with linear probing, a power of two long and at most half full. Fields
+    /// Open addressing with linear probing, a power of two long and at most two thirds full
+    /// (so lookups always reach an empty slot; fuller tables than half cost a few more
+    /// probes, and half the memory a full check fills and faults in). Fields
     /// of one name land in schema order along the probe sequence, so the first is found first,
     /// as a scan of the schema would find it.
     slots: Region,
@@ -37,6 +39,9 @@ pub(crate) struct TableStore<'w> {
     chunks: Vec<Vec<Slot<'w>>>,
     /// Object and property names, back to back.
     names: Vec<String>,
+    /// Empty chunks allocated ahead (see [`TableStore::reserve`]), used before new ones.
+    spare_slots: Vec<Vec<Slot<'w>>>,
+    spare_names: Vec<String>,
 }
 
 /// Slots per chunk (32 bytes each): enough for a few dozen contracts.
@@ -59,7 +64,9 @@ impl<'w> TableStore<'w> {
         let len = slots.len();
         let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= len);
         if !fits {
-            self.chunks.push(Vec::with_capacity(len.max(CHUNK_SLOTS)));
+            let spare = self.spare_slots.last().is_some_and(|c| c.capacity() >= len);
+            let chunk = if spare { self.spare_slots.pop() } else { None };
+            self.chunks.push(chunk.unwrap_or_else(|| Vec::with_capacity(len.max(CHUNK_SLOTS))));
         }
         let chunk = self.chunks.len().saturating_sub(1);
         let Some(chunk_slots) = self.chunks.get_mut(chunk) else { return (Region::default(), Region::default()) };
@@ -68,13 +75,27 @@ impl<'w> TableStore<'w> {
         let slots = Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(len) };
         let fits = self.names.last().is_some_and(|c| c.capacity() - c.len() >= names.len());
         if !fits {
-            self.names.push(String::with_capacity(names.len().max(CHUNK_NAMES)));
+            let spare = self.spare_names.last().is_some_and(|c| c.capacity() >= names.len());
+            let chunk = if spare { self.spare_names.pop() } else { None };
+            self.names.push(chunk.unwrap_or_else(|| String::with_capacity(names.len().max(CHUNK_NAMES))));
         }
         let chunk = self.names.len().saturating_sub(1);
         let Some(chunk_names) = self.names.get_mut(chunk) else { return (slots, Region::default()) };
         let start = chunk_names.len();
         chunk_names.push_str(names);
         (slots, Region { chunk: to_u32(chunk), start: to_u32(start), len: to_u32(names.len()) })
+    }
+
+    /// Allocates ahead the chunks the tables of about `fields` top-level properties fill (see
+    /// `Index::reserve` for why): a table has one and a half to three slots per field, and
+    /// names average well under sixteen bytes.
+    pub(crate) fn reserve(&mut self, fields: usize) {
+        for _ in 0..(2 * fields).div_ceil(CHUNK_SLOTS) {
+            self.spare_slots.push(Vec::with_capacity(CHUNK_SLOTS));
+        }
+        for _ in 0..(16 * fields).div_ceil(CHUNK_NAMES) {
+            self.spare_names.push(String::with_capacity(CHUNK_NAMES));
+        }
     }
 
     fn slots(&self, region: Region) -> &[Slot<'w>] {
@@ -166,7 +187,7 @@ impl<'w> TableBuilder<'w> {
     pub(crate) fn start(&mut self, contract: &DataContract) {
         let count: usize = contract.schema.iter().map(|o| o.properties.len()).sum();
         self.slots.clear();
-        self.slots.resize(if count == 0 { 0 } else { (2 * count).next_power_of_two() }, Slot::default());
+        self.slots.resize(if count == 0 { 0 } else { (count + count / 2 + 1).next_power_of_two() }, Slot::default());
         self.names.clear();
         self.objects = Objects::default();
         for (o, object) in contract.schema.iter().enumerate() {

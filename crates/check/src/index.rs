@@ -163,6 +163,50 @@ impl<'w> Index<'w> {
             consumed_by_use_cases: IdMap::set_of(context.use_cases.iter().flat_map(|u| u.consumes.iter().map(|r| r.product.as_str()))),
             read_by_products,
             used_contracts,
+            ..Index::without_lookups(workspace)
+        }
+    }
+
+    /// A new index of the same workspace, for another thread (the caches are cells, which
+    /// threads cannot share): the id tables copied, which costs less than building them
+    /// again, and every cache empty.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn sibling(&self) -> Index<'w> {
+        Index {
+            products: self.products.clone(),
+            duplicate_products: self.duplicate_products.clone(),
+            duplicate_contracts: self.duplicate_contracts.clone(),
+            contracts: self.contracts.clone(),
+            domains: self.domains.clone(),
+            teams: self.teams.clone(),
+            glossary: self.glossary.clone(),
+            metrics: self.metrics.clone(),
+            measures: self.measures.clone(),
+            systems: self.systems.clone(),
+            consumed_by_use_cases: self.consumed_by_use_cases.clone(),
+            read_by_products: self.read_by_products.clone(),
+            used_contracts: self.used_contracts.clone(),
+            ..Index::without_lookups(self.workspace)
+        }
+    }
+
+    /// Empty id tables (no allocation) and empty caches, one cell per entity.
+    fn without_lookups(workspace: &'w Workspace) -> Self {
+        Index {
+            workspace,
+            products: IdMap::default(),
+            duplicate_products: Vec::new(),
+            duplicate_contracts: Vec::new(),
+            contracts: IdMap::default(),
+            domains: IdMap::default(),
+            teams: IdMap::default(),
+            glossary: IdMap::default(),
+            metrics: IdMap::default(),
+            measures: IdMap::default(),
+            systems: IdMap::default(),
+            consumed_by_use_cases: IdMap::default(),
+            read_by_products: IdMap::default(),
+            used_contracts: IdMap::default(),
             fields: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             pii_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
             unmarked_hashes: workspace.contracts.iter().map(|_| OnceCell::new()).collect(),
@@ -174,6 +218,19 @@ impl<'w> Index<'w> {
             last_object: RefCell::new(LastObject::default()),
             inputs: workspace.products.iter().map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    /// Allocates ahead the memory the field tables and personal-data name lists of about
+    /// `fields` top-level properties take. For an index another thread fills: memory that
+    /// thread allocated itself would come from a fresh allocator arena of its own, which
+    /// the system gives back when it is freed and faults in page by page for the next
+    /// check (a thousand page faults per check of the L workspace), while memory the
+    /// calling thread allocates is reused from one check to the next.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn reserve(&self, fields: usize) {
+        self.tables.borrow_mut().reserve(fields);
+        // Personal-data and unmarked names: about one of the two lists per property.
+        self.hashes.borrow_mut().reserve(fields);
     }
 
     pub fn product(&self, id: &str) -> Option<&'w DataProduct> {
@@ -396,10 +453,7 @@ impl<'w> Index<'w> {
     /// is to be collected: the contract is a later one of its id (only the first is ever
     /// looked up), or a lookup already built its table.
     pub(crate) fn begin_prepare(&self, contract: &'w DataContract) -> Option<Preparation<'w>> {
-        let (position, first) = self.position(&contract.id)?;
-        if !std::ptr::eq(first, contract) {
-            return None;
-        }
+        let position = self.first_of_its_id(contract)?;
         let cells = (self.fields.get(position)?, self.pii_hashes.get(position)?, self.unmarked_hashes.get(position)?);
         if cells.0.get().is_some() || cells.1.get().is_some() || cells.2.get().is_some() {
             return None;
@@ -409,6 +463,30 @@ impl<'w> Index<'w> {
         scratch.pii.clear();
         scratch.unmarked.clear();
         Some(Preparation { position, scratch })
+    }
+
+    /// The position of `contract` in the workspace when it is the workspace's own and the
+    /// first with its id — found from its address, without hashing the id: the schema walk
+    /// asks for every contract, and an id lookup costs more than the rest of starting one.
+    fn first_of_its_id(&self, contract: &DataContract) -> Option<usize> {
+        let contracts = &self.workspace.contracts;
+        let size = std::mem::size_of::<DataContract>().max(1);
+        let offset = (contract as *const DataContract as usize).checked_sub(contracts.as_ptr() as usize)?;
+        let position = offset / size;
+        // The address arithmetic only proposes a position; the pointer compare proves it.
+        let own = contracts.get(position).is_some_and(|c| std::ptr::eq(c, contract));
+        // Duplicates are listed in workspace order (and are rare): a binary search.
+        (own && self.duplicate_contracts.binary_search(&position).is_err()).then_some(position)
+    }
+
+    /// The position of the first contract with `contract`'s id, and that contract: found from
+    /// `contract`'s address when it is that contract (as every contract the index hands out
+    /// is), without hashing the id.
+    fn located(&self, contract: &DataContract) -> Option<(usize, &'w DataContract)> {
+        match self.first_of_its_id(contract) {
+            Some(position) => Some((position, self.workspace.contracts.get(position)?)),
+            None => self.position(&contract.id),
+        }
     }
 
     /// Stores what the walk collected (see [`Index::begin_prepare`]).
@@ -430,16 +508,18 @@ impl<'w> Index<'w> {
         *self.scratch.borrow_mut() = scratch;
     }
 
-    /// Whether a contract has a property (at any depth) marked as personal data.
-    pub fn has_personal_data(&self, contract_id: &str) -> bool {
-        self.pii_hashes(contract_id).is_some_and(|span| span.len > 0)
+    /// Whether a contract (the first with `contract`'s id) has a property (at any depth)
+    /// marked as personal data.
+    pub fn has_personal_data(&self, contract: &DataContract) -> bool {
+        self.pii_hashes(contract).is_some_and(|span| span.len > 0)
     }
 
     /// Whether a personal-data property of `input` has the name of a property of `output`
     /// that is neither marked PII nor classified — by name hash: equal hashes are to be
-    /// confirmed by name before anything is reported.
-    pub fn may_pass_on_personal_data(&self, input_id: &str, output_id: &str) -> bool {
-        let (Some(pii), Some(unmarked)) = (self.pii_hashes(input_id), self.unmarked_hashes(output_id)) else {
+    /// confirmed by name before anything is reported. Contracts stand for the first
+    /// contract with their id.
+    pub fn may_pass_on_personal_data(&self, input: &DataContract, output: &DataContract) -> bool {
+        let (Some(pii), Some(unmarked)) = (self.pii_hashes(input), self.unmarked_hashes(output)) else {
             return false;
         };
         let hashes = self.hashes.borrow();
@@ -450,28 +530,33 @@ impl<'w> Index<'w> {
 
     /// Sorted name hashes of a contract's personal-data properties (any depth); computed once
     /// per check.
-    fn pii_hashes(&self, contract_id: &str) -> Option<Span> {
-        self.hashes(contract_id, &self.pii_hashes, |p| p.pii)
+    fn pii_hashes(&self, contract: &DataContract) -> Option<Span> {
+        self.hashes(contract, &self.pii_hashes, |p| p.pii)
     }
 
     /// Sorted name hashes of the properties neither marked PII nor classified (any depth).
-    fn unmarked_hashes(&self, contract_id: &str) -> Option<Span> {
-        self.hashes(contract_id, &self.unmarked_hashes, |p| {
+    fn unmarked_hashes(&self, contract: &DataContract) -> Option<Span> {
+        self.hashes(contract, &self.unmarked_hashes, |p| {
             !crate::rules::classifies_personal_data(p.pii, &p.classification)
         })
     }
 
-    fn hashes(&self, contract_id: &str, cells: &[OnceCell<Span>], keep: impl Fn(&Property) -> bool) -> Option<Span> {
-        let (position, contract) = self.position(contract_id)?;
+    fn hashes(&self, contract: &DataContract, cells: &[OnceCell<Span>], keep: impl Fn(&Property) -> bool) -> Option<Span> {
+        let (position, contract) = self.located(contract)?;
         let cell = cells.get(position)?;
         Some(*cell.get_or_init(|| {
-            let mut hashes = Vec::new();
+            // Collected in a buffer kept for the next list: a thread of a full check makes
+            // these lists for the hundreds of other threads' contracts its products read.
+            let mut hashes = std::mem::take(&mut self.scratch.borrow_mut().lazy);
+            hashes.clear();
             each_named(contract, |_, property, hash| {
                 if keep(property) {
                     hashes.push(hash);
                 }
             });
-            store_sorted(&self.hashes, &mut hashes)
+            let span = store_sorted(&self.hashes, &mut hashes);
+            self.scratch.borrow_mut().lazy = hashes;
+            span
         }))
     }
 
@@ -526,6 +611,8 @@ struct Scratch<'w> {
     table: TableBuilder<'w>,
     pii: Vec<u64>,
     unmarked: Vec<u64>,
+    /// For the lists made on demand (see [`Index::hashes`]).
+    lazy: Vec<u64>,
 }
 
 impl<'w> Preparation<'w> {

@@ -20,6 +20,7 @@ pub mod impact;
 mod index;
 mod lineage;
 mod rules;
+mod split;
 
 pub use catalog_doc::catalog_markdown;
 pub use checker::{Change, Checker};

@@ -289,3 +289,19 @@ proptest! {
         }
     }
 }
+
+/// A workspace large enough for `check` to share its entities out over threads (natively, on
+/// more than one core) reports what `Checker::new`, which checks them on one thread, reports.
+#[test]
+fn a_check_shared_over_threads_equals_one_on_a_single_thread() {
+    for seed in 0..3u64 {
+        let mut w = generate(90, seed);
+        assert!(w.contracts.len() >= 200, "the workspace is too small to be shared out");
+        for i in 0..60u64 {
+            damage(&mut w, (i % 10) as u8, seed.wrapping_mul(7919).wrapping_add(i * 104_729));
+        }
+        let shared = check(&w);
+        assert!(shared.len() > 20, "the damage should show: {}", shared.len());
+        assert_eq!(Checker::new(&w).diagnostics(), shared.as_slice(), "seed {seed}");
+    }
+}

@@ -195,12 +195,12 @@ pub const PII_PASSTHROUGH: Rule = rule(
 fn pii_passthrough(index: &Index, product: &DataProduct, sink: &mut Sink) {
     // Inputs holding personal data; names are compared by hash first (see `Index::may_pass_on_personal_data`).
     let inputs = input_contracts(index, product);
-    let personal = || inputs.iter().map(|&(_, c)| c).filter(|c| index.has_personal_data(&c.id));
+    let personal = || inputs.iter().map(|&(_, c)| c).filter(|c| index.has_personal_data(c));
     if personal().next().is_none() {
         return;
     }
     for output in output_contract_ids(product).filter_map(|id| index.contract(id)) {
-        let shares_a_name = |input: &&DataContract| index.may_pass_on_personal_data(&input.id, &output.id);
+        let shares_a_name = |input: &&DataContract| index.may_pass_on_personal_data(input, output);
         if !personal().any(|input| shares_a_name(&input)) {
             continue;
         }

@@ -59,8 +59,7 @@ impl KeyCounts {
 pub(crate) fn walk_schema<'w>(index: &Index<'w>, contract: &'w DataContract, out: &mut Vec<Diagnostic>) -> SchemaFacts {
     let mut preparation = index.begin_prepare(contract);
     let mut facts = SchemaFacts::default();
-    // Name hashes of the current object's top-level properties so far.
-    let mut hashes = [0u64; PAIRWISE_LIMIT];
+    let mut names = ObjectNames { hashes: [0; PAIRWISE_LIMIT], bits: 0 };
     each_property(contract, |at, object, property| {
         let (hash, snake_case) = name_hash_and_snake_case(&property.name);
         let top_level = at.top_level();
@@ -68,7 +67,7 @@ pub(crate) fn walk_schema<'w>(index: &Index<'w>, contract: &'w DataContract, out
             preparation.add(top_level.map(|_| at.object), property, hash);
         }
         if let Some(i) = top_level {
-            repeated_in_object(contract, at, object, (i, property, hash), &mut hashes, out);
+            repeated_in_object(contract, at, object, (i, property, hash), &mut names, out);
             // Counting a property that is no key and has no position changes nothing.
             let (primary, partition) = (property.primary_key_position, property.partition_key_position);
             if property.primary_key || property.partitioned || primary.is_some() || partition.is_some() {
@@ -87,6 +86,15 @@ pub(crate) fn walk_schema<'w>(index: &Index<'w>, contract: &'w DataContract, out
     facts
 }
 
+/// The name hashes of the current object's top-level properties so far.
+struct ObjectNames {
+    hashes: [u64; PAIRWISE_LIMIT],
+    /// One bit per hash (picked by its top seven bits): a property whose bit no earlier one
+    /// set has a new name, decided without comparing it with each earlier hash — most
+    /// properties of a clean schema.
+    bits: u128,
+}
+
 /// structure.duplicate-property-name for an object's own list: property `i` is reported when
 /// an earlier property of the object has its name. Short lists compare the hashes the walk
 /// already has (names are read only when two hashes agree); a long list is checked whole at
@@ -96,7 +104,7 @@ fn repeated_in_object(
     at: &At,
     object: &SchemaObject,
     (i, property, hash): (usize, &Property, u64),
-    hashes: &mut [u64; PAIRWISE_LIMIT],
+    names: &mut ObjectNames,
     out: &mut Vec<Diagnostic>,
 ) {
     let rule = &structure::DUPLICATE_PROPERTY_NAME;
@@ -107,9 +115,18 @@ fn repeated_in_object(
         }
         return;
     }
-    let Some(slot) = hashes.get_mut(i) else { return };
+    let Some(slot) = names.hashes.get_mut(i) else { return };
     *slot = hash;
-    let earlier = hashes.get(..i).unwrap_or_default();
+    let bit = 1u128 << (hash >> 57);
+    if i == 0 {
+        names.bits = 0;
+    }
+    let maybe_seen = names.bits & bit != 0;
+    names.bits |= bit;
+    if !maybe_seen {
+        return;
+    }
+    let earlier = names.hashes.get(..i).unwrap_or_default();
     // A loop rather than `contains`, which the size-tuned build calls.
     let mut seen = false;
     for &h in earlier {
