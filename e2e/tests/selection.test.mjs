@@ -237,6 +237,7 @@ test('Ctrl+C then Ctrl+V pastes copies with their contracts, wired to each other
 
   await page.keyboard.press('Control+z');
   await productCount(6)(page);
+  assert.equal(await page.getByTestId('selection-summary').locator('h2').textContent(), 'The selected nodes no longer exist');
   await page.keyboard.press('Control+z');
   await productCount(4)(page);
   await saved(page, (ws) => ws.products.length === 4 && ws.contracts.length === 4);

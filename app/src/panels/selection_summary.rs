@@ -13,7 +13,15 @@ pub fn SelectionSummary(nodes: Vec<CanvasNode>) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let view = expect_context::<Viewport>();
     let nodes = StoredValue::new(nodes);
-    let heading = move || studio.workspace.with(|ws| nodes.with_value(|n| format!("{} selected", describe(ws, n))));
+    // Undoing a paste can take the selected nodes away; say so rather than "nothing selected".
+    let heading = move || {
+        studio.workspace.with(|ws| {
+            nodes.with_value(|n| match n.iter().any(|node| node.exists_in(ws)) {
+                true => format!("{} selected", describe(ws, n)),
+                false => "The selected nodes no longer exist".to_owned(),
+            })
+        })
+    };
     let names = move || {
         studio.workspace.with(|ws| {
             nodes.with_value(|n| n.iter().filter_map(|node| node_name(ws, node)).map(|name| view! { <li>{name}</li> }).collect_view())
