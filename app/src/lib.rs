@@ -4,6 +4,7 @@
 //! module, a second wasm module in a Web Worker that loads on first use (`io::formats`).
 
 mod canvas;
+mod clipboard;
 mod conformance;
 mod create;
 mod example;
@@ -19,6 +20,7 @@ mod settle;
 mod panels;
 mod plural;
 mod problem_counts;
+mod selected_nodes;
 mod shortcuts;
 mod state;
 mod status_bar;
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
     let view = canvas::Viewport::new();
     provide_context(view);
     shortcuts::install(studio, view);
+    clipboard::install(studio, view);
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     forms::focus::install(studio);

@@ -11,14 +11,19 @@ use crate::modal::Modal;
 use crate::state::{Selection, Studio};
 
 /// Every shortcut as the overlay shows it: keys and what they do.
-const SHORTCUTS: [(&str, &str); 11] = [
+const SHORTCUTS: [(&str, &str); 16] = [
     ("Ctrl/⌘ Z", "Undo"),
     ("Ctrl/⌘ Shift Z, Ctrl Y", "Redo"),
     ("N", "New data product"),
     ("C", "Business context (domains, teams, glossary, metrics, use cases, sources)"),
     ("P", "Show or hide the problems panel"),
     ("E", "Export…"),
-    ("Delete", "Delete the selected product, contract, source system or use case"),
+    ("Delete", "Delete the selected products, source systems and use cases, or the open contract"),
+    ("Shift/Ctrl/⌘ click", "Add a node to the selection, or take it out"),
+    ("Shift + drag background", "Select the nodes in a box"),
+    ("Drag a selected node", "Move all selected nodes"),
+    ("Ctrl/⌘ C, Ctrl/⌘ V", "Copy the selected nodes (with their products' contracts), paste them as copies"),
+    ("Ctrl/⌘ D", "Duplicate the selected nodes"),
     ("Escape", "Close this overlay, a dialog, or clear the selection"),
     ("Wheel, pinch", "Zoom the canvas (buttons at its bottom right)"),
     ("Drag background, Space + drag", "Pan the canvas"),
@@ -40,6 +45,8 @@ pub fn install(studio: Studio, view: Viewport) {
             match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
                 ("z", false) => studio.undo(),
                 ("z", true) | ("y", false) => studio.redo(),
+                // Copy and paste come as the page's copy and paste events (crate::clipboard).
+                ("d", false) => crate::canvas::duplicate_selection(studio, view),
                 _ => return,
             }
             ev.prevent_default();
@@ -89,6 +96,7 @@ fn delete_selected(studio: Studio) {
             crate::forms::context::remove(studio, Collection::UseCases, &id);
             studio.selection.set(None);
         }
+        Some(Selection::Nodes(_)) => crate::canvas::delete_selection(studio),
         Some(Selection::Context(..)) | None => {}
     }
 }

@@ -5,7 +5,7 @@
 //! on, and what lets the incremental [`Checker`] re-check only the entities an edit touched.
 
 use dpstudio_check::{Change, Checker, Diagnostic, EntityKind};
-use dpstudio_model::{Collection, Edit, EditError, History, Touched, Workspace};
+use dpstudio_model::{CanvasNode, Collection, Edit, EditError, History, Touched, Workspace};
 use leptos::prelude::*;
 
 /// What the side panel shows.
@@ -14,6 +14,9 @@ pub enum Selection {
     Product(String),
     System(String),
     UseCase(String),
+    /// Two or more canvas nodes (one node is selected as its own kind; see
+    /// [`Selection::of_nodes`]).
+    Nodes(Vec<CanvasNode>),
     /// A contract's editor (reached from the output port it is bound to, or a diagnostic).
     Contract(String),
     /// The business-context editor on one tab, optionally scrolled to one entity.
@@ -73,6 +76,8 @@ pub struct Studio {
     /// The field (`contract/object.property`) whose impact the canvas shows while its contract
     /// is open; the whole contract when unset.
     pub impact_field: RwSignal<Option<String>>,
+    /// What the last canvas action did (copied, pasted, deleted nodes), for screen readers.
+    pub announcement: RwSignal<String>,
     /// The field the user is typing into: keystrokes in the same field merge into one undo step.
     typing: StoredValue<Option<String>>,
     history: StoredValue<History>,
@@ -95,6 +100,7 @@ impl Studio {
             problems_open: RwSignal::new(false),
             focus_path: RwSignal::new(None),
             impact_field: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
             typing: StoredValue::new(None),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
@@ -132,6 +138,11 @@ impl Studio {
         } else {
             self.change(|history, ws| history.apply(ws, edit))
         }
+    }
+
+    /// Tells screen readers what an action did, through the canvas's live region.
+    pub fn announce(&self, message: String) {
+        self.announcement.set(message);
     }
 
     pub fn notify(&self, notice: Notice) {

@@ -34,6 +34,12 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByTestId('product-form').waitFor();
     found.push(...(await violations(page, 'product form')));
 
+    await page.locator('g.node.product[data-product="customers"]').click({ position: { x: 40, y: 18 }, modifiers: ['Shift'] });
+    await page.getByTestId('selection-summary').waitFor();
+    found.push(...(await violations(page, 'selection summary')));
+    await page.locator('g.node.product[data-product="web-orders"]').click({ position: { x: 40, y: 18 } });
+    await page.getByTestId('product-form').waitFor();
+
     await page.getByTestId('open-contract').first().click();
     await page.getByTestId('contract-form').waitFor();
     await page.locator('.property-row').first().getByRole('button', { name: /^Details of/ }).click();

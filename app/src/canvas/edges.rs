@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::geometry::{port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
 use super::{node_position, Viewport};
-use crate::state::{Selection, Studio};
+use crate::state::Studio;
 
 #[derive(Clone, PartialEq)]
 struct Edge {
@@ -36,12 +36,7 @@ pub fn Edges() -> impl IntoView {
     // A memo: an edit that moves no edge (typing a name) redraws none.
     let edges = Memo::new(move |_| {
         let selection = studio.selection.get();
-        let is_selected = |kind: NodeKind, id: &str| match (&selection, kind) {
-            (Some(Selection::Product(p)), NodeKind::Product) => p == id,
-            (Some(Selection::System(s)), NodeKind::System) => s == id,
-            (Some(Selection::UseCase(u)), NodeKind::UseCase) => u == id,
-            _ => false,
-        };
+        let is_selected = |kind: NodeKind, id: &str| selection.as_ref().is_some_and(|s| s.has_node(kind, id));
         studio.workspace.with(|ws| {
             let mut out = Vec::new();
             for product in &ws.products {

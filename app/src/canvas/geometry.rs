@@ -1,7 +1,7 @@
 //! Sizes of canvas nodes and where their ports sit. Pure functions, shared by nodes, edges,
 //! domain frames and fit-to-view so they always agree.
 
-use dpstudio_model::{node_key, DataProduct, NodeKind, Point, Workspace};
+use dpstudio_model::{node_key, CanvasNode, DataProduct, NodeKind, Point, Workspace};
 
 pub const PRODUCT_WIDTH: f64 = 260.0;
 pub const PRODUCT_HEADER: f64 = 58.0;
@@ -51,6 +51,14 @@ impl Rect {
         let right = (self.x + self.width).max(other.x + other.width);
         let bottom = (self.y + self.height).max(other.y + other.height);
         Rect { x, y, width: right - x, height: bottom - y }
+    }
+
+    /// Whether the two rectangles overlap (touching edges count).
+    pub fn intersects(self, other: Rect) -> bool {
+        self.x <= other.x + other.width
+            && other.x <= self.x + self.width
+            && self.y <= other.y + other.height
+            && other.y <= self.y + self.height
     }
 
     pub fn grow(self, by: f64) -> Rect {
@@ -104,6 +112,20 @@ pub fn free_spot(workspace: &Workspace, wanted: Point, width: f64, height: f64) 
         .map(|(dx, dy)| Point { x: wanted.x + dx, y: wanted.y + dy })
         .find(|p| !taken.iter().any(|t| t.overlaps(Rect { x: p.x, y: p.y, width, height })))
         .unwrap_or(wanted)
+}
+
+/// Every node whose box `area` touches, in drawing order: what a box selection selects.
+pub fn nodes_in(workspace: &Workspace, area: Rect) -> Vec<CanvasNode> {
+    let context = &workspace.context;
+    let systems = context.source_systems.iter().map(|s| (NodeKind::System, &s.id, small_rect(workspace, NodeKind::System, &s.id)));
+    let products = workspace.products.iter().map(|p| (NodeKind::Product, &p.id, product_rect(workspace, p)));
+    let use_cases = context.use_cases.iter().map(|u| (NodeKind::UseCase, &u.id, small_rect(workspace, NodeKind::UseCase, &u.id)));
+    systems
+        .chain(products)
+        .chain(use_cases)
+        .filter(|(_, _, rect)| rect.intersects(area))
+        .map(|(kind, id, _)| CanvasNode::new(kind, id.clone()))
+        .collect()
 }
 
 /// The zoom and translation that show `content` centred in a `width` × `height` view with a

@@ -8,12 +8,14 @@ pub(crate) mod geometry;
 mod minimap;
 mod nodes;
 pub mod picture;
+mod select;
 mod viewport;
 
 use dpstudio_model::{node_key, Edit, NodeKind, Point};
 use leptos::prelude::*;
 
 use crate::state::Studio;
+pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment};
 pub use viewport::Viewport;
 
 /// Above this many products the canvas drops per-node shadows: repainting a thousand filtered
@@ -78,20 +80,33 @@ pub fn Canvas() -> impl IntoView {
                 return;
             }
         }
-        // Only the background starts a pan; nodes stop propagation.
-        view.start_pan(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        if let Some(svg) = svg_ref.get_untracked() {
-            let _ = svg.set_pointer_capture(ev.pointer_id());
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        // Only the background gets here (nodes stop propagation): Shift draws a selection
+        // box, anything else pans.
+        crate::clipboard::clear_text_selection();
+        if ev.shift_key() && !view.space_held_untracked() {
+            // No text selection: Shift would extend one across the page.
+            ev.prevent_default();
+            let rect = svg.get_bounding_client_rect();
+            view.start_marquee(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+        } else {
+            view.start_pan(f64::from(ev.client_x()), f64::from(ev.client_y()));
         }
+        let _ = svg.set_pointer_capture(ev.pointer_id());
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
         if ev.pointer_type() == "touch" && pinch(&ev) {
             return;
         }
-        if view.is_linking() {
+        if view.is_linking() || view.is_boxing() {
             if let Some(svg) = svg_ref.get_untracked() {
                 let rect = svg.get_bounding_client_rect();
-                view.link_to(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+                let (sx, sy) = (f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+                if view.is_boxing() {
+                    view.marquee_to(sx, sy);
+                } else {
+                    view.link_to(sx, sy);
+                }
             }
             return;
         }
@@ -109,10 +124,18 @@ pub fn Canvas() -> impl IntoView {
             }
             return;
         }
+        if let Some(marquee) = view.take_marquee() {
+            if marquee.moved {
+                select::add_boxed(studio, marquee.rect());
+            }
+            return;
+        }
         if let Some(drag) = view.finish() {
-            if drag.moved {
-                // The key came from a node on the canvas, so this edit cannot fail.
-                let _ = studio.apply(Edit::SetNodes(vec![(drag.key, Some(drag.current))]));
+            if drag.moved && !drag.origins.is_empty() {
+                // The keys came from nodes on the canvas, so this edit cannot fail.
+                let _ = studio.apply(Edit::SetNodes(drag.positions()));
+            } else if let Some(selection) = drag.on_click {
+                studio.selection.set(Some(selection));
             }
         } else if !view.last_pan_moved() {
             studio.selection.set(None);
@@ -138,6 +161,7 @@ pub fn Canvas() -> impl IntoView {
                     touches.update_value(|t| t.retain(|e| e.0 != ev.pointer_id()));
                     let _ = view.finish();
                     let _ = view.take_link();
+                    let _ = view.take_marquee();
                 }
             >
                 <defs>
@@ -152,9 +176,14 @@ pub fn Canvas() -> impl IntoView {
                     {move || view.link().map(|link| view! {
                         <line class="link-preview" x1=link.from.x y1=link.from.y x2=link.to.x y2=link.to.y />
                     })}
+                    {move || view.marquee().map(|m| {
+                        let r = m.rect();
+                        view! { <rect class="marquee" data-testid="marquee" x=r.x y=r.y width=r.width height=r.height /> }
+                    })}
                 </g>
             </svg>
             <minimap::Minimap svg_ref />
+            <div class="visually-hidden" role="status" data-testid="canvas-announcement">{move || studio.announcement.get()}</div>
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
                 <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>

@@ -1,12 +1,13 @@
 //! Canvas nodes: products (with input ports on the left, output ports on the right), source
 //! systems and use cases. Every name is rendered as text, never as markup.
 
-use dpstudio_model::{node_key, DataProduct, InputSource, NodeKind, Point, SourceSystem, UseCase, Workspace};
+use dpstudio_model::{CanvasNode, DataProduct, InputSource, NodeKind, Point, SourceSystem, UseCase, Workspace};
 use leptos::prelude::*;
 
 use super::geometry::{self, port_row_y, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
 use super::{node_position, Viewport};
 use crate::impact::Impact;
+use crate::selected_nodes::{nodes_of, toggled};
 use crate::state::{Selection, Studio};
 
 /// Longest label drawn in full; longer ones get an ellipsis (the full text is in a tooltip).
@@ -59,13 +60,12 @@ struct NodeHandle {
     view: Viewport,
     kind: NodeKind,
     id: StoredValue<String>,
-    selection: StoredValue<Selection>,
     position: Signal<Point>,
     selected: Signal<bool>,
 }
 
 impl NodeHandle {
-    fn new(kind: NodeKind, id: String, selection: Selection) -> Self {
+    fn new(kind: NodeKind, id: String) -> Self {
         let studio = expect_context::<Studio>();
         let view = expect_context::<Viewport>();
         let position = {
@@ -73,10 +73,10 @@ impl NodeHandle {
             Signal::derive(move || node_position(studio, view, kind, &id))
         };
         let selected = {
-            let selection = selection.clone();
-            Signal::derive(move || studio.selection.with(|current| current.as_ref() == Some(&selection)))
+            let id = id.clone();
+            Signal::derive(move || studio.selection.with(|current| current.as_ref().is_some_and(|s| s.has_node(kind, &id))))
         };
-        NodeHandle { studio, view, kind, id: StoredValue::new(id), selection: StoredValue::new(selection), position, selected }
+        NodeHandle { studio, view, kind, id: StoredValue::new(id), position, selected }
     }
 
     fn transform(&self) -> String {
@@ -84,26 +84,51 @@ impl NodeHandle {
         format!("translate({} {})", p.x, p.y)
     }
 
-    /// Starts dragging the node and selects it; the canvas finishes the drag on pointer up.
+    /// Selects the node and starts dragging it with the rest of the selection; the canvas
+    /// finishes the drag on pointer up. Shift, Ctrl or ⌘ adds the node to the selection or
+    /// takes it out instead of selecting it alone.
     fn press(&self, ev: &leptos::ev::PointerEvent) {
         if self.view.space_held_untracked() {
             // Space + drag pans: let the press reach the canvas.
             return;
         }
         ev.stop_propagation();
-        let (studio, kind) = (self.studio, self.kind);
-        let (key, origin) = self.id.with_value(|id| {
-            (node_key(kind, id), studio.workspace.with_untracked(|ws| geometry::position(ws, kind, id)))
+        // No text selection: Shift would extend one across the page.
+        ev.prevent_default();
+        crate::clipboard::clear_text_selection();
+        let studio = self.studio;
+        let me = CanvasNode::new(self.kind, self.id.get_value());
+        let current = studio.selection.get_untracked();
+        let alone = Selection::of_node(me.clone());
+        let (selection, on_click) = if ev.shift_key() || ev.ctrl_key() || ev.meta_key() {
+            let selection = toggled(current.as_ref(), me.clone());
+            super::select::announce_selection(studio, selection.as_ref());
+            (selection, None)
+        } else if matches!(&current, Some(Selection::Nodes(_))) && self.selected.get_untracked() {
+            (current.clone(), Some(alone))
+        } else {
+            (Some(alone), None)
+        };
+        if selection != current {
+            studio.selection.set(selection.clone());
+        }
+        let mut dragged = nodes_of(selection.as_ref());
+        if !dragged.contains(&me) {
+            // A modifier press that took the node out of the selection drags nothing, yet it
+            // still starts a (empty) drag so the canvas does not take it for a background click.
+            dragged.clear();
+        }
+        let origins = studio.workspace.with_untracked(|ws| {
+            dragged.iter().filter(|n| n.exists_in(ws)).map(|n| (n.key(), geometry::position(ws, n.kind, &n.id))).collect()
         });
-        self.view.start_drag(key, origin, f64::from(ev.client_x()), f64::from(ev.client_y()));
-        studio.selection.set(Some(self.selection.get_value()));
+        self.view.start_drag(origins, f64::from(ev.client_x()), f64::from(ev.client_y()), on_click);
     }
 }
 
 #[component]
 fn ProductNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let node = NodeHandle::new(NodeKind::Product, id.clone(), Selection::Product(id.clone()));
+    let node = NodeHandle::new(NodeKind::Product, id.clone());
     let product = {
         let id = id.clone();
         Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).map(|p| (p.clone(), domain_class(ws, p.domain.as_ref())))))
@@ -213,7 +238,7 @@ fn ProblemBadge(counts: Memo<(usize, usize)>, #[prop(default = PRODUCT_WIDTH)] w
 #[component]
 fn SystemNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let node = NodeHandle::new(NodeKind::System, id.clone(), Selection::System(id.clone()));
+    let node = NodeHandle::new(NodeKind::System, id.clone());
     let system = Memo::new(move |_| {
         studio.workspace.with(|ws| {
             let s = ws.context.source_systems.iter().find(|s| s.id == id)?;
@@ -247,7 +272,7 @@ fn SystemNode(id: String) -> impl IntoView {
 #[component]
 fn UseCaseNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let node = NodeHandle::new(NodeKind::UseCase, id.clone(), Selection::UseCase(id.clone()));
+    let node = NodeHandle::new(NodeKind::UseCase, id.clone());
     let Impact(impact) = expect_context::<Impact>();
     let reach = {
         let id = id.clone();
@@ -281,7 +306,7 @@ fn UseCaseNode(id: String) -> impl IntoView {
 #[component]
 fn ContractNode(id: String) -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let node = NodeHandle::new(NodeKind::Contract, id.clone(), Selection::Contract(id.clone()));
+    let node = NodeHandle::new(NodeKind::Contract, id.clone());
     let problems = expect_context::<crate::problem_counts::ProblemCounts>();
     let counts = {
         let id = id.clone();

@@ -1,24 +1,55 @@
 //! Pan, zoom and drag state of the canvas. View settings are not part of the design, so they
 //! live here rather than in the workspace; only a finished node drag becomes a layout change.
 
+use std::collections::BTreeMap;
+
 use dpstudio_model::{InputSource, Point, Workspace};
 use leptos::prelude::*;
 
-use super::geometry;
+use super::geometry::{self, Rect};
+use crate::state::Selection;
 
 const MIN_ZOOM: f64 = 0.1;
 const MAX_ZOOM: f64 = 3.0;
 /// Pointer travel (screen px) below which a press counts as a click, not a drag.
 const CLICK_SLOP: f64 = 3.0;
 
-/// A node being dragged: its layout key, where it started and where it is now.
+/// Nodes being dragged together: their layout keys with where each started, and how far the
+/// pointer has moved them (canvas units).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drag {
-    pub key: String,
+    pub origins: BTreeMap<String, Point>,
     pub pointer_start: (f64, f64),
-    pub origin: Point,
-    pub current: Point,
+    pub delta: Point,
     pub moved: bool,
+    /// The selection a click (a press that never moved) leaves: pressing one of several
+    /// selected nodes keeps them all selected for the drag, clicking it selects it alone.
+    pub on_click: Option<Selection>,
+}
+
+impl Drag {
+    /// Where the drag leaves every dragged node, as a layout change.
+    pub fn positions(&self) -> Vec<(String, Option<Point>)> {
+        let d = self.delta;
+        self.origins.iter().map(|(key, at)| (key.clone(), Some(Point { x: at.x + d.x, y: at.y + d.y }))).collect()
+    }
+}
+
+/// The rubber band of a box selection, corner to corner in canvas coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marquee {
+    pub from: Point,
+    pub to: Point,
+    /// Where the press was on screen, to tell a click from a drag.
+    pointer_start: (f64, f64),
+    pub moved: bool,
+}
+
+impl Marquee {
+    pub fn rect(&self) -> Rect {
+        let (x, y) = (self.from.x.min(self.to.x), self.from.y.min(self.to.y));
+        Rect { x, y, width: (self.from.x - self.to.x).abs(), height: (self.from.y - self.to.y).abs() }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +80,7 @@ pub struct Viewport {
     y: RwSignal<f64>,
     zoom: RwSignal<f64>,
     drag: RwSignal<Option<Drag>>,
+    marquee: RwSignal<Option<Marquee>>,
     pan: RwSignal<Option<Pan>>,
     last_pan_moved: RwSignal<bool>,
 }
@@ -63,6 +95,7 @@ impl Viewport {
             y: RwSignal::new(0.0),
             zoom: RwSignal::new(1.0),
             drag: RwSignal::new(None),
+            marquee: RwSignal::new(None),
             pan: RwSignal::new(None),
             last_pan_moved: RwSignal::new(false),
         }
@@ -76,6 +109,13 @@ impl Viewport {
     pub fn center(&self, width: f64, height: f64) -> Point {
         let zoom = self.zoom.get_untracked();
         Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }
+    }
+
+    /// The canvas area a `width` × `height` view shows.
+    pub fn visible(&self, width: f64, height: f64) -> Rect {
+        let from = self.to_canvas(0.0, 0.0);
+        let zoom = self.zoom.get_untracked();
+        Rect { x: from.x, y: from.y, width: width / zoom, height: height / zoom }
     }
 
     pub fn set_space(&self, held: bool) {
@@ -147,12 +187,58 @@ impl Viewport {
         self.pan.with(|p| p.is_some_and(|p| p.moved))
     }
 
-    pub fn start_drag(&self, key: String, origin: Point, px: f64, py: f64) {
-        self.drag.set(Some(Drag { key, pointer_start: (px, py), origin, current: origin, moved: false }));
+    /// Starts dragging the nodes at `origins` (layout key → position) from the pointer at
+    /// (`px`, `py`); `on_click` is the selection to leave if the pointer never moves.
+    pub fn start_drag(&self, origins: BTreeMap<String, Point>, px: f64, py: f64, on_click: Option<Selection>) {
+        let delta = Point::default();
+        self.drag.set(Some(Drag { origins, pointer_start: (px, py), delta, moved: false, on_click }));
     }
 
     pub fn drag_position(&self, key: &str) -> Option<Point> {
-        self.drag.with(|d| d.as_ref().filter(|d| d.key == key).map(|d| d.current))
+        self.drag.with(|d| {
+            let d = d.as_ref()?;
+            d.origins.get(key).map(|at| Point { x: at.x + d.delta.x, y: at.y + d.delta.y })
+        })
+    }
+
+    /// Starts a box selection at the pointer, (`sx`, `sy`) screen px in the SVG.
+    pub fn start_marquee(&self, sx: f64, sy: f64) {
+        let at = self.to_canvas(sx, sy);
+        self.marquee.set(Some(Marquee { from: at, to: at, pointer_start: (sx, sy), moved: false }));
+    }
+
+    pub fn is_boxing(&self) -> bool {
+        self.marquee.with_untracked(Option::is_some)
+    }
+
+    /// Stretches the box selection to the pointer, (`sx`, `sy`) screen px in the SVG.
+    pub fn marquee_to(&self, sx: f64, sy: f64) {
+        let to = self.to_canvas(sx, sy);
+        self.marquee.update(|m| {
+            if let Some(m) = m {
+                m.to = to;
+                m.moved |= (sx - m.pointer_start.0).hypot(sy - m.pointer_start.1) > CLICK_SLOP;
+            }
+        });
+    }
+
+    /// The box selection being drawn, tracked: what the rubber band follows.
+    pub fn marquee(&self) -> Option<Marquee> {
+        self.marquee.get()
+    }
+
+    pub fn take_marquee(&self) -> Option<Marquee> {
+        let marquee = self.marquee.get_untracked();
+        if marquee.is_some() {
+            self.marquee.set(None);
+        }
+        marquee
+    }
+
+    /// The canvas point under (`sx`, `sy`), screen px in the SVG.
+    fn to_canvas(&self, sx: f64, sy: f64) -> Point {
+        let zoom = self.zoom.get_untracked();
+        Point { x: (sx - self.x.get_untracked()) / zoom, y: (sy - self.y.get_untracked()) / zoom }
     }
 
     pub fn pointer_moved(&self, px: f64, py: f64) {
@@ -163,7 +249,7 @@ impl Viewport {
                     let (dx, dy) = (px - d.pointer_start.0, py - d.pointer_start.1);
                     d.moved |= dx.hypot(dy) > CLICK_SLOP;
                     if d.moved {
-                        d.current = Point { x: d.origin.x + dx / zoom, y: d.origin.y + dy / zoom };
+                        d.delta = Point { x: dx / zoom, y: dy / zoom };
                     }
                 }
             });
@@ -214,8 +300,7 @@ impl Viewport {
 
     /// Moves the loose end of the link to the pointer at (`sx`, `sy`), screen px in the SVG.
     pub fn link_to(&self, sx: f64, sy: f64) {
-        let zoom = self.zoom.get_untracked();
-        let to = Point { x: (sx - self.x.get_untracked()) / zoom, y: (sy - self.y.get_untracked()) / zoom };
+        let to = self.to_canvas(sx, sy);
         self.link.update(|link| {
             if let Some(link) = link {
                 link.to = to;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::forms::context::{ContextEditor, SourceSystemForm, UseCaseForm};
 use crate::forms::contract::ContractForm;
 use crate::forms::product::ProductForm;
+use crate::panels::selection_summary::SelectionSummary;
 use crate::panels::SpecPreview;
 use crate::state::{Selection, Studio};
 
@@ -24,6 +25,7 @@ pub fn Inspector() -> impl IntoView {
                 Some(Selection::System(id)) => view! { <SystemDetails id /> }.into_any(),
                 Some(Selection::UseCase(id)) => view! { <UseCaseDetails id /> }.into_any(),
                 Some(Selection::Contract(id)) => view! { <ContractDetails id /> }.into_any(),
+                Some(Selection::Nodes(nodes)) => view! { <SelectionSummary nodes /> }.into_any(),
                 Some(Selection::Context(tab, _)) => view! { <ContextEditor tab /> }.into_any(),
                 None => view! { <Overview /> }.into_any(),
             }}
@@ -58,7 +60,7 @@ fn Overview() -> impl IntoView {
                 </dl>
                 <h3 class="section-title">"Domains"</h3>
                 <ul class="plain-list">{domains.collect_view()}</ul>
-                <p class="hint">"Select a product, source or use case on the canvas to see its details. Drag nodes to arrange them; drag the background to pan; scroll to zoom."</p>
+                <p class="hint">"Select a product, source or use case on the canvas to see its details; Shift-click or Shift-drag a box to select several. Drag nodes to arrange them; drag the background to pan; scroll to zoom."</p>
             }
         })
     }

@@ -2,6 +2,7 @@
 
 mod inspector;
 mod problems;
+mod selection_summary;
 mod spec_preview;
 
 pub use inspector::{delete_contract, delete_product, Inspector};

@@ -6,6 +6,7 @@
 //! never panics on input; loading returns [`LoadError`] instead.
 
 mod auto_layout;
+mod clipboard;
 mod context;
 mod contract;
 mod edit;
@@ -19,9 +20,11 @@ mod pretty;
 mod product;
 mod rename;
 mod save;
+mod selection;
 mod workspace;
 
 pub use auto_layout::layered as auto_layout;
+pub use clipboard::{ClipboardError, Fragment, Pasted, CLIPBOARD_KEY, CLIPBOARD_VERSION};
 pub use context::*;
 pub use contract::*;
 pub use edit::{Collection, Edit, EditError, Item, Touched};
@@ -33,5 +36,6 @@ pub use import_edit::{items_of, merge_edit, replace_edit};
 pub use layout::*;
 pub use product::*;
 pub use rename::{rename_id, RenameError};
+pub use selection::{remove_nodes, CanvasNode};
 pub use save::{from_json, to_json, to_json_pretty, LoadError, FORMAT_VERSION};
 pub use workspace::*;

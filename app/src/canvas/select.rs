@@ -1,0 +1,106 @@
+//! What the canvas does with the selected nodes as a whole: box selection, delete, copy,
+//! paste and duplicate. Every change is one undo step, and what it did is announced for
+//! screen readers.
+
+use dpstudio_model::{remove_nodes, Fragment, Point};
+use leptos::prelude::*;
+
+use super::geometry::{self, Rect};
+use super::Viewport;
+use crate::selected_nodes::{describe, nodes_of};
+use crate::state::{Selection, Studio};
+
+/// Adds every node the box `area` (canvas coordinates) touches to the selection.
+pub(super) fn add_boxed(studio: Studio, area: Rect) {
+    let hits = studio.workspace.with_untracked(|ws| geometry::nodes_in(ws, area));
+    if hits.is_empty() {
+        return;
+    }
+    let mut nodes = nodes_of(studio.selection.get_untracked().as_ref());
+    nodes.extend(hits);
+    let selection = Selection::of_nodes(nodes);
+    announce_selection(studio, selection.as_ref());
+    studio.selection.set(selection);
+}
+
+/// Says how many nodes are selected now, for screen readers.
+pub(super) fn announce_selection(studio: Studio, selection: Option<&Selection>) {
+    let nodes = nodes_of(selection);
+    let what = studio.workspace.with_untracked(|ws| describe(ws, &nodes));
+    studio.announce(format!("{what} selected."));
+}
+
+/// Removes every selected node, with its canvas position, as one undo step. References to
+/// them stay, as when one is deleted: the checks report them and undo restores everything.
+pub fn delete_selection(studio: Studio) {
+    let nodes = nodes_of(studio.selection.get_untracked().as_ref());
+    let Some((edit, what)) = studio.workspace.with_untracked(|ws| remove_nodes(ws, &nodes).map(|e| (e, describe(ws, &nodes))))
+    else {
+        return;
+    };
+    if studio.apply(edit).is_ok() {
+        studio.selection.set(None);
+        studio.announce(format!("Deleted {what}."));
+    }
+}
+
+/// The selected nodes as clipboard text, or `None` when no node is selected.
+pub fn copy_selection(studio: Studio) -> Option<String> {
+    let nodes = nodes_of(studio.selection.get_untracked().as_ref());
+    let (fragment, what) = studio.workspace.with_untracked(|ws| (Fragment::collect(ws, &nodes), describe(ws, &nodes)));
+    if fragment.is_empty() {
+        return None;
+    }
+    studio.announce(format!("Copied {what}."));
+    Some(fragment.to_json())
+}
+
+/// Pastes `fragment` as new nodes, one undo step, and selects them. They land a step right
+/// and down from where they were copied, further on each paste; in the middle of the view
+/// instead when that spot is out of sight (pasting into another workspace, say).
+pub fn paste_fragment(studio: Studio, view: Viewport, fragment: &Fragment) {
+    let pasted = studio.workspace.with_untracked(|ws| {
+        let offset = placement(fragment, fragment.free_offset(ws), view);
+        fragment.paste(ws, offset).map(|p| (describe_pasted(fragment), p))
+    });
+    let Some((what, pasted)) = pasted else { return };
+    if studio.apply(pasted.edit).is_ok() {
+        studio.selection.set(Selection::of_nodes(pasted.nodes));
+        studio.announce(format!("Pasted {what}."));
+    }
+}
+
+/// Copies the selection and pastes it straight away, without the clipboard.
+pub fn duplicate_selection(studio: Studio, view: Viewport) {
+    let nodes = nodes_of(studio.selection.get_untracked().as_ref());
+    let fragment = studio.workspace.with_untracked(|ws| Fragment::collect(ws, &nodes));
+    if !fragment.is_empty() {
+        paste_fragment(studio, view, &fragment);
+    }
+}
+
+fn describe_pasted(fragment: &Fragment) -> String {
+    let n = fragment.products.len() + fragment.source_systems.len() + fragment.use_cases.len();
+    format!("{n} node{}", crate::plural::plural(n))
+}
+
+/// `offset`, unless the nodes would land out of sight: then the offset that centres them in
+/// the visible canvas.
+fn placement(fragment: &Fragment, offset: Point, view: Viewport) -> Point {
+    let Some(visible) = visible_area(view) else { return offset };
+    let shifted = fragment.positions.values().map(|p| Rect { x: p.x + offset.x, y: p.y + offset.y, width: 1.0, height: 1.0 });
+    let Some(bounds) = shifted.reduce(Rect::union) else { return offset };
+    if bounds.intersects(visible) {
+        return offset;
+    }
+    let centre = |r: Rect| Point { x: r.x + r.width / 2.0, y: r.y + r.height / 2.0 };
+    let (want, have) = (centre(visible), centre(bounds));
+    Point { x: (offset.x + want.x - have.x).round(), y: (offset.y + want.y - have.y).round() }
+}
+
+/// The part of the canvas on screen, in canvas coordinates.
+fn visible_area(view: Viewport) -> Option<Rect> {
+    let svg = web_sys::window()?.document()?.query_selector(".canvas-svg").ok()??;
+    let size = svg.get_bounding_client_rect();
+    Some(view.visible(size.width(), size.height()))
+}
