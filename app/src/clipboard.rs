@@ -1,4 +1,4 @@
-//! Copy and paste of canvas nodes through the page's `copy` and `paste` events: the browser
+//! Copy, cut and paste of canvas nodes through the page's `copy` and `paste` events: the browser
 //! hands those a `clipboardData` without asking for clipboard permissions, and the text they
 //! carry (a versioned JSON fragment) pastes into another tab or workspace as well. Copying
 //! and pasting in text fields, dialogs or selected page text stays the browser's own.
@@ -15,13 +15,13 @@ const MIME: &str = "application/x-dpstudio+json";
 
 pub fn install(studio: Studio, view: Viewport) {
     let copy = window_event_listener(leptos::ev::copy, move |ev| {
-        if !for_the_canvas(ev.target()) || page_text_selected() {
-            return;
+        put_selection(&ev, studio);
+    });
+    // A cut is a copy, then Delete, as one more undo step; nothing is deleted unless copied.
+    let cut = window_event_listener(leptos::ev::cut, move |ev| {
+        if put_selection(&ev, studio) {
+            crate::shortcuts::delete_selected(studio);
         }
-        let (Some(data), Some(text)) = (ev.clipboard_data(), copy_selection(studio)) else { return };
-        let _ = data.set_data(MIME, &text);
-        let _ = data.set_data("text/plain", &text);
-        ev.prevent_default();
     });
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
         if !for_the_canvas(ev.target()) {
@@ -44,8 +44,22 @@ pub fn install(studio: Studio, view: Viewport) {
     });
     on_cleanup(move || {
         copy.remove();
+        cut.remove();
         paste.remove();
     });
+}
+
+/// Puts the selected nodes on the clipboard of a copy or cut aimed at the canvas; false when
+/// the event is not for the canvas or nothing copyable is selected.
+fn put_selection(ev: &web_sys::ClipboardEvent, studio: Studio) -> bool {
+    if !for_the_canvas(ev.target()) || page_text_selected() {
+        return false;
+    }
+    let (Some(data), Some(text)) = (ev.clipboard_data(), copy_selection(studio)) else { return false };
+    let _ = data.set_data(MIME, &text);
+    let _ = data.set_data("text/plain", &text);
+    ev.prevent_default();
+    true
 }
 
 /// Copies the selected nodes as Ctrl/⌘ C would, for a button: the browser fires the same

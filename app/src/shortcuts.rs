@@ -11,7 +11,7 @@ use crate::modal::Modal;
 use crate::state::{Selection, Studio};
 
 /// Every shortcut as the overlay shows it: keys and what they do.
-const SHORTCUTS: [(&str, &str); 16] = [
+const SHORTCUTS: [(&str, &str); 17] = [
     ("Ctrl/⌘ Z", "Undo"),
     ("Ctrl/⌘ Shift Z, Ctrl Y", "Redo"),
     ("N", "New data product"),
@@ -22,7 +22,8 @@ const SHORTCUTS: [(&str, &str); 16] = [
     ("Shift/Ctrl/⌘ click", "Add a node to the selection, or take it out"),
     ("Shift + drag background", "Select the nodes in a box"),
     ("Drag a selected node", "Move all selected nodes"),
-    ("Ctrl/⌘ C, Ctrl/⌘ V", "Copy the selected nodes (with their products' contracts), paste them as copies"),
+    ("Ctrl/⌘ A", "Select every node on the canvas"),
+    ("Ctrl/⌘ C, X, V", "Copy or cut the selected nodes (with their products' contracts), paste them as copies"),
     ("Ctrl/⌘ D", "Duplicate the selected nodes"),
     ("Escape", "Close this overlay, a dialog, or clear the selection"),
     ("Wheel, pinch", "Zoom the canvas (buttons at its bottom right)"),
@@ -47,6 +48,7 @@ pub fn install(studio: Studio, view: Viewport) {
                 ("z", true) | ("y", false) => studio.redo(),
                 // Copy and paste come as the page's copy and paste events (crate::clipboard).
                 ("d", false) => crate::canvas::duplicate_selection(studio, view),
+                ("a", false) => crate::canvas::select_all(studio),
                 _ => return,
             }
             ev.prevent_default();
@@ -84,7 +86,8 @@ pub fn install(studio: Studio, view: Viewport) {
     });
 }
 
-fn delete_selected(studio: Studio) {
+/// Deletes what is selected (Delete, Backspace, and the second half of a cut).
+pub fn delete_selected(studio: Studio) {
     match studio.selection.get_untracked() {
         Some(Selection::Product(id)) => crate::panels::delete_product(studio, &id),
         Some(Selection::Contract(id)) => crate::panels::delete_contract(studio, &id),

@@ -115,6 +115,8 @@ test('a small mesh from a blank workspace: domains, team, three products, contra
   assert.deepEqual(await page.locator('g.frames g.frame text').allTextContents(), ['Sales', 'Finance']);
   assert.equal(await page.locator('g.edges path.lineage').count(), 2);
   assert.equal(await page.locator('.workspace-size').textContent(), '3 products · 3 contracts · 2 domains');
+  // Designed with the forms alone, the mesh has no errors (warnings ask for more, like SLAs).
+  assert.match(await page.getByTestId('diagnostics-summary').textContent(), /(^|\D)0 errors/);
   // The model behind it: contracts bound to the ports, with the fields typed in.
   const stored = await page.evaluate(async () => {
     for (let i = 0; i < 50 && !(localStorage.getItem('dpstudio.workspace') ?? '').includes('Revenue Insights'); i++) {

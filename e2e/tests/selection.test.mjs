@@ -322,13 +322,36 @@ test('Ctrl+D duplicates the selection in one undoable step', async (t) => {
   assert.equal(await page.locator('g.node.system').count(), 2);
 });
 
+test('Ctrl+A selects every node; Ctrl+X cuts the selection in one step; Ctrl+V pastes it back', async (t) => {
+  const page = await openApp(t);
+  await press(page, product(page, 'web-orders'));
+  await page.keyboard.press('Control+a');
+  assert.equal(await selectedCount(page), 8);
+  assert.match(await page.getByTestId('selection-summary').textContent(), /4 products, 2 source systems, 2 use cases selected/);
+
+  await press(page, product(page, 'customers'));
+  await press(page, product(page, 'customer-360'), ['Shift']);
+  await page.keyboard.press('Control+x');
+  await productCount(2)(page);
+  assert.match(await page.getByTestId('canvas-announcement').textContent(), /Deleted 2 products/);
+  await page.keyboard.press('Control+v');
+  await productCount(4)(page);
+  assert.deepEqual((await page.locator('g.node.product.selected .node-title').allTextContents()).sort(), ['Customer 360 (copy)', 'Customers (copy)']);
+  // Undo takes back the paste, then the cut.
+  await page.keyboard.press('Control+z');
+  await productCount(2)(page);
+  await page.keyboard.press('Control+z');
+  await productCount(4)(page);
+  assert.equal(await product(page, 'customers').count(), 1);
+});
+
 test('the shortcuts overlay lists the selection keys', async (t) => {
   const page = await openApp(t);
   await page.locator('body').press('?');
   const overlay = page.getByTestId('shortcuts');
   await overlay.waitFor();
   const text = await overlay.textContent();
-  for (const pattern of [/Shift\/Ctrl\/⌘ click/, /Shift \+ drag background/, /Ctrl\/⌘ C, Ctrl\/⌘ V/, /Ctrl\/⌘ D/, /Move all selected nodes/]) {
+  for (const pattern of [/Shift\/Ctrl\/⌘ click/, /Shift \+ drag background/, /Ctrl\/⌘ A/, /Ctrl\/⌘ C, X, V/, /Ctrl\/⌘ D/, /Move all selected nodes/]) {
     assert.match(text, pattern);
   }
 });

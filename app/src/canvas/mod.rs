@@ -15,7 +15,7 @@ use dpstudio_model::{node_key, Edit, NodeKind, Point};
 use leptos::prelude::*;
 
 use crate::state::Studio;
-pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment};
+pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment, select_all};
 pub use viewport::Viewport;
 
 /// Above this many products the canvas drops per-node shadows: repainting a thousand filtered

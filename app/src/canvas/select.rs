@@ -2,7 +2,7 @@
 //! paste and duplicate. Every change is one undo step, and what it did is announced for
 //! screen readers.
 
-use dpstudio_model::{remove_nodes, Fragment, Point};
+use dpstudio_model::{remove_nodes, CanvasNode, Fragment, NodeKind, Point};
 use leptos::prelude::*;
 
 use super::geometry::{self, Rect};
@@ -32,6 +32,19 @@ pub(super) fn announce_selection(studio: Studio, selection: Option<&Selection>) 
 
 /// Removes every selected node, with its canvas position, as one undo step. References to
 /// them stay, as when one is deleted: the checks report them and undo restores everything.
+/// Selects every node on the canvas (Ctrl/⌘ A).
+pub fn select_all(studio: Studio) {
+    let nodes = studio.workspace.with_untracked(|ws| {
+        let context = &ws.context;
+        let products = ws.products.iter().map(|p| CanvasNode::new(NodeKind::Product, p.id.clone()));
+        let systems = context.source_systems.iter().map(|s| CanvasNode::new(NodeKind::System, s.id.clone()));
+        let use_cases = context.use_cases.iter().map(|u| CanvasNode::new(NodeKind::UseCase, u.id.clone()));
+        let contracts = ws.unbound_contracts().map(|c| CanvasNode::new(NodeKind::Contract, c.id.clone()));
+        products.chain(systems).chain(use_cases).chain(contracts).collect::<Vec<_>>()
+    });
+    studio.selection.set(Selection::of_nodes(nodes));
+}
+
 pub fn delete_selection(studio: Studio) {
     let nodes = nodes_of(studio.selection.get_untracked().as_ref());
     let Some((edit, what)) = studio.workspace.with_untracked(|ws| remove_nodes(ws, &nodes).map(|e| (e, describe(ws, &nodes))))
