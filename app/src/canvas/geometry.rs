@@ -61,6 +61,12 @@ impl Rect {
             && other.y <= self.y + self.height
     }
 
+    /// Whether the two rectangles overlap by more than an edge: a node may sit right beside
+    /// another.
+    fn overlaps(self, other: Rect) -> bool {
+        self.x < other.x + other.width && other.x < self.x + self.width && self.y < other.y + other.height && other.y < self.y + self.height
+    }
+
     pub fn grow(self, by: f64) -> Rect {
         Rect { x: self.x - by, y: self.y - by, width: self.width + 2.0 * by, height: self.height + 2.0 * by }
     }
@@ -76,25 +82,25 @@ pub fn small_rect(workspace: &Workspace, kind: NodeKind, id: &String) -> Rect {
     Rect { x: p.x, y: p.y, width: SMALL_WIDTH, height: SMALL_HEIGHT }
 }
 
-/// Every node's rectangle.
-fn node_rects(workspace: &Workspace) -> impl Iterator<Item = Rect> + '_ {
+/// Every node with its rectangle, in drawing order (sources, products, use cases, contracts no
+/// port publishes): what fit-to-view, free places and box selection all measure.
+fn placed_nodes(workspace: &Workspace) -> impl Iterator<Item = (NodeKind, &String, Rect)> + '_ {
     let context = &workspace.context;
-    let products = workspace.products.iter().map(|p| product_rect(workspace, p));
-    let systems = context.source_systems.iter().map(|s| small_rect(workspace, NodeKind::System, &s.id));
-    let use_cases = context.use_cases.iter().map(|u| small_rect(workspace, NodeKind::UseCase, &u.id));
-    let contracts = workspace.unbound_contracts().map(|c| small_rect(workspace, NodeKind::Contract, &c.id));
-    products.chain(systems).chain(use_cases).chain(contracts)
+    let small = move |kind, id| (kind, id, small_rect(workspace, kind, id));
+    let systems = context.source_systems.iter().map(move |s| small(NodeKind::System, &s.id));
+    let products = workspace.products.iter().map(move |p| (NodeKind::Product, &p.id, product_rect(workspace, p)));
+    let use_cases = context.use_cases.iter().map(move |u| small(NodeKind::UseCase, &u.id));
+    let contracts = workspace.unbound_contracts().map(move |c| small(NodeKind::Contract, &c.id));
+    systems.chain(products).chain(use_cases).chain(contracts)
+}
+
+fn node_rects(workspace: &Workspace) -> impl Iterator<Item = Rect> + '_ {
+    placed_nodes(workspace).map(|(_, _, rect)| rect)
 }
 
 /// The bounds of every node, or `None` for an empty workspace.
 pub fn content_bounds(workspace: &Workspace) -> Option<Rect> {
     node_rects(workspace).reduce(Rect::union)
-}
-
-impl Rect {
-    fn overlaps(self, other: Rect) -> bool {
-        self.x < other.x + other.width && other.x < self.x + self.width && self.y < other.y + other.height && other.y < self.y + self.height
-    }
 }
 
 /// Where a new node `width` × `height` goes: at `wanted` if that is free, else at the nearest
@@ -116,16 +122,7 @@ pub fn free_spot(workspace: &Workspace, wanted: Point, width: f64, height: f64) 
 
 /// Every node whose box `area` touches, in drawing order: what a box selection selects.
 pub fn nodes_in(workspace: &Workspace, area: Rect) -> Vec<CanvasNode> {
-    let context = &workspace.context;
-    let systems = context.source_systems.iter().map(|s| (NodeKind::System, &s.id, small_rect(workspace, NodeKind::System, &s.id)));
-    let products = workspace.products.iter().map(|p| (NodeKind::Product, &p.id, product_rect(workspace, p)));
-    let use_cases = context.use_cases.iter().map(|u| (NodeKind::UseCase, &u.id, small_rect(workspace, NodeKind::UseCase, &u.id)));
-    systems
-        .chain(products)
-        .chain(use_cases)
-        .filter(|(_, _, rect)| rect.intersects(area))
-        .map(|(kind, id, _)| CanvasNode::new(kind, id.clone()))
-        .collect()
+    placed_nodes(workspace).filter(|(_, _, rect)| rect.intersects(area)).map(|(kind, id, _)| CanvasNode::new(kind, id.clone())).collect()
 }
 
 /// The zoom and translation that show `content` centred in a `width` × `height` view with a
