@@ -24,7 +24,7 @@ pub fn add_product(studio: Studio, view: Viewport) {
     let (id, edit) = edit;
     if studio.apply(edit).is_ok() {
         studio.selection.set(Some(Selection::Product(id)));
-        crate::forms::focus::focus_first_in("[data-testid=\"product-form\"]".to_owned());
+        crate::panels::editors().when_ready(|| crate::forms::focus::focus_first_in("[data-testid=\"product-form\"]".to_owned()));
     }
 }
 

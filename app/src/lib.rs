@@ -7,6 +7,7 @@ mod canvas;
 mod clipboard;
 mod conformance;
 mod create;
+mod dialogs;
 mod example;
 mod export_dialog;
 mod forms;
@@ -14,6 +15,7 @@ mod header;
 mod impact;
 mod import;
 mod io;
+mod lazy;
 mod modal;
 mod notice;
 mod settle;
@@ -86,12 +88,8 @@ pub fn App() -> impl IntoView {
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
-            <panels::ProblemsPanel />
             <status_bar::StatusBar />
-            <export_dialog::ExportDialog />
-            <shortcuts::ShortcutHelp />
-            <text_editor::TextEditor />
-            <workspaces::WorkspacesDialog />
+            <dialogs::Dialogs />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

@@ -1,5 +1,6 @@
-//! Size report: every file `index.html` references (scripts, wasm, styles, icons) is the first
-//! load; every other file in dist/ (the formats module's worker) loads on demand. Raw and
+//! Size report: every file `index.html` references (scripts, wasm, styles, icons), and what those
+//! scripts import, is the first load; every other file in dist/ (the app's lazily loaded parts,
+//! the formats module's worker) loads on demand. Raw and
 //! gzip-compressed, as a server with compression would send them.
 
 use std::io::Write;
@@ -8,11 +9,20 @@ use std::path::{Path, PathBuf};
 use flate2::{write::GzEncoder, Compression};
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dist = match args {
-        [flag, dir] if flag == "--dist" => PathBuf::from(dir),
-        [] => PathBuf::from("dist"),
-        _ => return Err("usage: cargo xtask size [--dist DIR]".into()),
-    };
+    let mut dist = PathBuf::from("dist");
+    let mut budget_kib = None;
+    let mut rest = args;
+    while let [flag, value, tail @ ..] = rest {
+        match flag.as_str() {
+            "--dist" => dist = PathBuf::from(value),
+            "--budget" => budget_kib = Some(value.parse::<f64>().map_err(|_| format!("--budget takes KB, not {value:?}"))?),
+            _ => return Err(USAGE.into()),
+        }
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        return Err(USAGE.into());
+    }
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {} ({e}); build first with `./dev build`", index_path.display()))?;
@@ -23,8 +33,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
             files.push(reference);
         }
     }
+    // Scripts' static imports load with them (the split loader the app's glue imports).
+    let mut next = 0;
+    while next < files.len() {
+        if files[next].ends_with(".js") {
+            let script = std::fs::read_to_string(dist.join(&files[next])).unwrap_or_default();
+            for import in static_imports(&script) {
+                if dist.join(&import).is_file() && !files.contains(&import) {
+                    files.push(import);
+                }
+            }
+        }
+        next += 1;
+    }
 
-    table("first load", &dist, &files)?;
+    let first_load_gzip = table("first load", &dist, &files)?;
     let mut on_demand: Vec<String> = std::fs::read_dir(&dist)
         .map_err(|e| format!("cannot list {}: {e}", dist.display()))?
         .flatten()
@@ -35,12 +58,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
     on_demand.sort();
     if !on_demand.is_empty() {
         println!();
-        table("on demand (formats module, first export/preview/import)", &dist, &on_demand)?;
+        table("on demand (parts loaded on first use; the formats module)", &dist, &on_demand)?;
     }
-    Ok(())
+    match budget_kib {
+        Some(budget) if kib_of(first_load_gzip) > budget => Err(format!(
+            "the first load is {} gzip, over its budget of {budget:.0} KB: move what the first screen does not need into a lazily loaded part (app/src/lazy.rs)",
+            kib(first_load_gzip)
+        )),
+        Some(budget) => {
+            println!("\nfirst load {} gzip, within the budget of {budget:.0} KB", kib(first_load_gzip));
+            Ok(())
+        }
+        None => Ok(()),
+    }
 }
 
-fn table(title: &str, dist: &Path, files: &[String]) -> Result<(), String> {
+const USAGE: &str = "usage: cargo xtask size [--dist DIR] [--budget KB]";
+
+/// Prints the files' sizes and returns their total gzip size in bytes.
+fn table(title: &str, dist: &Path, files: &[String]) -> Result<usize, String> {
     println!("{:<56} {:>10} {:>10}", title, "raw", "gzip");
     let (mut total_raw, mut total_gzip) = (0usize, 0usize);
     for file in files {
@@ -50,7 +86,7 @@ fn table(title: &str, dist: &Path, files: &[String]) -> Result<(), String> {
         println!("{:<56} {:>10} {:>10}", file, kib(raw), kib(gzip));
     }
     println!("{:<56} {:>10} {:>10}", "total", kib(total_raw), kib(total_gzip));
-    Ok(())
+    Ok(total_gzip)
 }
 
 /// Paths inside quotes that start with `/` or `./` and name a file (have an extension).
@@ -68,6 +104,22 @@ fn referenced_files(html: &str) -> Vec<String> {
     out
 }
 
+/// Relative paths of a module script's static imports (`… from "./x.js"`); `new URL(…)` and
+/// dynamic `import()` fetch later, on demand, and are not matched.
+fn static_imports(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in script.match_indices("from ") {
+        let rest = &script[at + "from ".len()..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        let Some(end) = rest[1..].find(quote) else { continue };
+        let path = &rest[1..1 + end];
+        if let Some(relative) = path.strip_prefix("./") {
+            out.push(relative.to_owned());
+        }
+    }
+    out
+}
+
 fn sizes(path: &Path) -> Result<(usize, usize), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -77,12 +129,25 @@ fn sizes(path: &Path) -> Result<(usize, usize), String> {
 }
 
 fn kib(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
+    format!("{:.1} KB", kib_of(bytes))
+}
+
+fn kib_of(bytes: usize) -> f64 {
+    bytes as f64 / 1024.0
 }
 
 #[cfg(test)]
 mod tests {
-    use super::referenced_files;
+    use super::{referenced_files, static_imports};
+
+    #[test]
+    fn follows_static_imports_only() {
+        let glue = r#"import * as import1 from "./__wasm_split.js"
+import { initSync } from './app.js';
+const chunk = fetch(new URL("./split_editors.wasm", import.meta.url));
+const later = import("./lazy.js");"#;
+        assert_eq!(static_imports(glue), vec!["__wasm_split.js", "app.js"]);
+    }
 
     #[test]
     fn finds_trunk_style_references() {

@@ -18,10 +18,13 @@ pub fn install(studio: Studio) {
             Some(Selection::Context(_, Some(id))) => format!(".inspector [data-entity=\"{id}\"]"),
             _ => ".inspector".to_owned(),
         };
-        // Wait one frame: the form for the new selection renders in this same turn.
-        request_animation_frame(move || {
-            focus_best_match(&scope, &path);
-            studio.focus_path.set(None);
+        // Once the editors are in (they load on first use), wait one frame: the form for the
+        // new selection renders in this same turn.
+        crate::panels::editors().when_ready(move || {
+            request_animation_frame(move || {
+                focus_best_match(&scope, &path);
+                studio.focus_path.set(None);
+            })
         });
     });
 }

@@ -5,6 +5,7 @@ use dpstudio_check::{Diagnostic, EntityKind};
 use dpstudio_model::{node_key, Collection, Edit, InputSource, NodeKind};
 use leptos::prelude::*;
 
+use crate::lazy::{part_entry, Part};
 use crate::forms::context::{ContextEditor, SourceSystemForm, UseCaseForm};
 use crate::forms::contract::ContractForm;
 use crate::forms::product::ProductForm;
@@ -18,18 +19,46 @@ pub fn Inspector() -> impl IntoView {
     // Re-render only when the selection really changes (clicking the selected node again sets
     // the same value), so a form keeps its state and focus.
     let selection = Memo::new(move |_| studio.selection.get());
+    let editors = editors();
     view! {
         <aside class="inspector" aria-label="Inspector">
             {move || match selection.get() {
-                Some(Selection::Product(id)) => view! { <ProductDetails id /> }.into_any(),
-                Some(Selection::System(id)) => view! { <SystemDetails id /> }.into_any(),
-                Some(Selection::UseCase(id)) => view! { <UseCaseDetails id /> }.into_any(),
-                Some(Selection::Contract(id)) => view! { <ContractDetails id /> }.into_any(),
-                Some(Selection::Nodes(nodes)) => view! { <SelectionSummary nodes /> }.into_any(),
-                Some(Selection::Context(tab, _)) => view! { <ContextEditor tab /> }.into_any(),
+                Some(selection) => editors.view(move |table| (table.details)(selection.clone())).into_any(),
                 None => view! { <Overview /> }.into_any(),
             }}
         </aside>
+    }
+}
+
+/// The editors behind the inspector, a part of their own: fetched the first time something is
+/// selected (see `lazy`).
+pub struct Editors {
+    /// The details and form of a selection.
+    pub details: fn(Selection) -> AnyView,
+}
+
+part_entry!(editors, fn load_editors() -> Editors {
+    static TABLE: Editors = Editors { details };
+    &TABLE
+});
+
+thread_local! {
+    static EDITORS: Part<Editors> = Part::new(|| Box::pin(load_editors()));
+}
+
+/// The editors part (loaded or not).
+pub fn editors() -> Part<Editors> {
+    EDITORS.with(Part::clone)
+}
+
+fn details(selection: Selection) -> AnyView {
+    match selection {
+        Selection::Product(id) => view! { <ProductDetails id /> }.into_any(),
+        Selection::System(id) => view! { <SystemDetails id /> }.into_any(),
+        Selection::UseCase(id) => view! { <UseCaseDetails id /> }.into_any(),
+        Selection::Contract(id) => view! { <ContractDetails id /> }.into_any(),
+        Selection::Nodes(nodes) => view! { <SelectionSummary nodes /> }.into_any(),
+        Selection::Context(tab, _) => view! { <ContextEditor tab /> }.into_any(),
     }
 }
 

@@ -5,6 +5,6 @@ mod problems;
 mod selection_summary;
 mod spec_preview;
 
-pub use inspector::{delete_contract, delete_product, Inspector};
+pub use inspector::{delete_contract, delete_product, editors, Inspector};
 pub use problems::ProblemsPanel;
 pub use spec_preview::SpecPreview;

@@ -74,12 +74,12 @@ pub fn ProblemsPanel() -> impl IntoView {
         let empty = (total == 0).then(|| view! { <li class="status-ok">"✓ Nothing matches"</li> });
         view! { {rows}{more}{empty} }
     };
+    // Mounted only while open (`dialogs.rs`).
     view! {
-        <Show when=move || studio.problems_open.get()>
             <section class="problems" aria-label="Problems" data-testid="problems">
                 <div class="problems-tools">
                     <h2 class="problems-title">"Problems"</h2>
-                    {toggles.clone().collect_view()}
+                    {toggles.collect_view()}
                     <label class="visually-hidden" for="problems-rule">"Rule"</label>
                     <select id="problems-rule" on:change=move |ev| rule.set(event_target_value(&ev))>
                         <option value="">"All rules"</option>
@@ -91,7 +91,6 @@ pub fn ProblemsPanel() -> impl IntoView {
                 </div>
                 <ul class="problem-list">{rows}</ul>
             </section>
-        </Show>
     }
 }
 

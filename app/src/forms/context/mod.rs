@@ -121,7 +121,7 @@ fn add(studio: Studio, view: Viewport, collection: Collection) {
     if studio.apply(edit).is_ok() {
         studio.selection.set(Some(Selection::Context(collection, Some(id.clone()))));
         // Ids are slugs (letters, digits, '-'), safe inside a selector.
-        super::focus::focus_first_in(format!("[data-entity=\"{id}\"]"));
+        crate::panels::editors().when_ready(move || super::focus::focus_first_in(format!("[data-entity=\"{id}\"]")));
     }
 }
 

@@ -1,0 +1,56 @@
+//! The dialogs (export, workspaces, the workspace as text, the shortcuts overlay) and the
+//! problems panel: a part of their own (see `lazy`), fetched the first time one of them opens.
+//! Each is mounted only while it is open.
+
+use leptos::prelude::*;
+
+use crate::lazy::{part_entry, Part};
+use crate::shortcuts::HelpOpen;
+use crate::state::Studio;
+use crate::text_editor::TextOpen;
+use crate::workspaces::WorkspacesOpen;
+
+/// The views the part builds.
+pub struct Dialogs {
+    export: fn() -> AnyView,
+    workspaces: fn() -> AnyView,
+    text: fn() -> AnyView,
+    shortcuts: fn() -> AnyView,
+    problems: fn() -> AnyView,
+}
+
+part_entry!(dialogs, fn load_dialogs() -> Dialogs {
+    static TABLE: Dialogs = Dialogs {
+        export: || view! { <crate::export_dialog::ExportDialog /> }.into_any(),
+        workspaces: || view! { <crate::workspaces::WorkspacesDialog /> }.into_any(),
+        text: || view! { <crate::text_editor::TextEditor /> }.into_any(),
+        shortcuts: || view! { <crate::shortcuts::ShortcutHelp /> }.into_any(),
+        problems: || view! { <crate::panels::ProblemsPanel /> }.into_any(),
+    };
+    &TABLE
+});
+
+thread_local! {
+    static DIALOGS: Part<Dialogs> = Part::new(|| Box::pin(load_dialogs()));
+}
+
+/// Every dialog and the problems panel, each while its switch is on.
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let HelpOpen(help) = expect_context::<HelpOpen>();
+    let TextOpen(text) = expect_context::<TextOpen>();
+    let WorkspacesOpen(workspaces) = expect_context::<WorkspacesOpen>();
+    let part = DIALOGS.with(Part::clone);
+    let while_open = move |open: RwSignal<bool>, pick: fn(&Dialogs) -> fn() -> AnyView| {
+        let part = part.clone();
+        move || open.get().then(|| part.view(move |table| pick(table)()))
+    };
+    view! {
+        {while_open(studio.problems_open, |t| t.problems)}
+        {while_open(studio.export_open, |t| t.export)}
+        {while_open(help, |t| t.shortcuts)}
+        {while_open(text, |t| t.text)}
+        {while_open(workspaces, |t| t.workspaces)}
+    }
+}
