@@ -107,6 +107,22 @@ fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("templates")
 }
 
+/// Each file of the templates folder (name, text) as the descriptions give it.
+fn files(templates: &[Workspace]) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = templates.iter().map(|ws| (file_name(ws), to_json_pretty(ws) + "\n")).collect();
+    files.push(("index.json".to_owned(), index(templates)));
+    files
+}
+
+/// The files on disk that differ from (or lack) what the descriptions give.
+fn stale(dir: &Path, files: &[(String, String)]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|(name, text)| std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let check_only = match args {
         [] => false,
@@ -114,15 +130,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         _ => return Err(USAGE.into()),
     };
     let templates = all();
-    let mut files: Vec<(String, String)> = templates.iter().map(|ws| (file_name(ws), to_json_pretty(ws) + "\n")).collect();
-    files.push(("index.json".to_owned(), index(&templates)));
+    let files = files(&templates);
     let dir = folder();
     if check_only {
-        let stale: Vec<&str> = files
-            .iter()
-            .filter(|(name, text)| std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()))
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let stale = stale(&dir, &files);
         if !stale.is_empty() {
             return Err(format!("templates out of date: {}; run `cargo xtask templates`", stale.join(", ")));
         }
@@ -137,4 +148,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("templates/{name}: {}", figures(ws, text.len()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_templates_folder_matches_the_descriptions() {
+        let stale = stale(&folder(), &files(&all()));
+        assert!(stale.is_empty(), "out of date: {stale:?}; run `cargo xtask templates`");
+    }
 }
