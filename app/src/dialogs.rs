@@ -1,4 +1,5 @@
-//! The dialogs (export, workspaces, the workspace as text, the shortcuts overlay) and the
+//! The dialogs (export, workspaces, the templates gallery, the workspace as text, the shortcuts
+//! overlay) and the
 //! problems panel: a part of their own (see `lazy`), fetched the first time one of them opens.
 //! Each is mounted only while it is open.
 
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use crate::lazy::{part_entry, Part};
 use crate::shortcuts::HelpOpen;
 use crate::state::Studio;
+use crate::templates::TemplatesOpen;
 use crate::text_editor::TextOpen;
 use crate::workspaces::WorkspacesOpen;
 
@@ -14,6 +16,7 @@ use crate::workspaces::WorkspacesOpen;
 pub struct Dialogs {
     export: fn() -> AnyView,
     workspaces: fn() -> AnyView,
+    templates: fn() -> AnyView,
     text: fn() -> AnyView,
     shortcuts: fn() -> AnyView,
     problems: fn() -> AnyView,
@@ -23,6 +26,7 @@ part_entry!(dialogs, fn load_dialogs() -> Dialogs {
     static TABLE: Dialogs = Dialogs {
         export: || view! { <crate::export_dialog::ExportDialog /> }.into_any(),
         workspaces: || view! { <crate::workspaces::WorkspacesDialog /> }.into_any(),
+        templates: || view! { <crate::templates::TemplateGallery /> }.into_any(),
         text: || view! { <crate::text_editor::TextEditor /> }.into_any(),
         shortcuts: || view! { <crate::shortcuts::ShortcutHelp /> }.into_any(),
         problems: || view! { <crate::panels::ProblemsPanel /> }.into_any(),
@@ -41,6 +45,7 @@ pub fn Dialogs() -> impl IntoView {
     let HelpOpen(help) = expect_context::<HelpOpen>();
     let TextOpen(text) = expect_context::<TextOpen>();
     let WorkspacesOpen(workspaces) = expect_context::<WorkspacesOpen>();
+    let TemplatesOpen(templates) = expect_context::<TemplatesOpen>();
     let part = DIALOGS.with(Part::clone);
     let while_open = move |open: RwSignal<bool>, pick: fn(&Dialogs) -> fn() -> AnyView| {
         let part = part.clone();
@@ -52,5 +57,6 @@ pub fn Dialogs() -> impl IntoView {
         {while_open(help, |t| t.shortcuts)}
         {while_open(text, |t| t.text)}
         {while_open(workspaces, |t| t.workspaces)}
+        {while_open(templates, |t| t.templates)}
     }
 }

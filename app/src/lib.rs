@@ -26,6 +26,7 @@ mod selected_nodes;
 mod shortcuts;
 mod state;
 mod status_bar;
+mod templates;
 mod text_editor;
 mod workspaces;
 
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
     clipboard::install(studio, view);
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
+    provide_context(templates::TemplatesOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     impact::install(studio);
     problem_counts::install(studio);

@@ -1,6 +1,7 @@
-//! Several workspaces in one browser: start a new one, switch, duplicate, rename, delete and
-//! download. The open workspace is the one being edited and autosaved; switching puts it away
-//! in the library first, and if that fails (full storage) nothing switches.
+//! Several workspaces in one browser: start a new one (blank or from a template, in the
+//! templates gallery), switch, duplicate, rename, delete and download. The open workspace is
+//! the one being edited and autosaved; switching puts it away in the library first, and if
+//! that fails (full storage) nothing switches.
 
 use dpstudio_model::{slugify, unique_id, Workspace, FORMAT_VERSION};
 use leptos::prelude::*;
@@ -8,20 +9,21 @@ use leptos::prelude::*;
 use crate::io::{download, library};
 use crate::modal::Modal;
 use crate::state::{Notice, Studio, Tone};
+use crate::templates::TemplatesOpen;
 
 /// Whether the workspaces dialog is open; provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct WorkspacesOpen(pub RwSignal<bool>);
 
 /// An id no stored workspace and not the open one uses.
-fn fresh_id(studio: Studio, name: &str) -> String {
+pub(crate) fn fresh_id(studio: Studio, name: &str) -> String {
     let mut taken: Vec<String> = library::list().into_iter().map(|e| e.id).collect();
     taken.push(studio.workspace.with_untracked(|w| w.id.clone()));
     unique_id(name, taken.iter().map(String::as_str))
 }
 
 /// Puts the open workspace away, then opens `next`. False (with a notice) when storage fails.
-fn switch_to(studio: Studio, next: Workspace) -> bool {
+pub(crate) fn switch_to(studio: Studio, next: Workspace) -> bool {
     let stored = studio.workspace.with_untracked(library::put);
     if let Err(reason) = stored {
         studio.notify(Notice::new(Tone::Failed, "The open workspace could not be put away, so nothing was switched.").with_details(vec![reason]));
@@ -34,7 +36,7 @@ fn switch_to(studio: Studio, next: Workspace) -> bool {
     true
 }
 
-fn blank(studio: Studio) -> Workspace {
+pub(crate) fn blank(studio: Studio) -> Workspace {
     Workspace { format_version: FORMAT_VERSION, id: fresh_id(studio, "workspace"), name: "Untitled workspace".into(), ..Default::default() }
 }
 
@@ -50,10 +52,11 @@ pub fn WorkspacesDialog() -> impl IntoView {
         library::list()
     };
     let refresh = move || version.update(|v| *v += 1);
+    // A new workspace starts in the templates gallery, where "Blank workspace" is one card.
+    let TemplatesOpen(templates) = expect_context::<TemplatesOpen>();
     let new_workspace = move |_| {
-        if switch_to(studio, blank(studio)) {
-            open.set(false);
-        }
+        open.set(false);
+        templates.set(true);
     };
     let duplicate = move |_| {
         let copy = studio.workspace.with_untracked(|w| {
@@ -121,7 +124,7 @@ pub fn WorkspacesDialog() -> impl IntoView {
                 <span class="muted">{move || format!(" — open now, {} product{}", current().1, crate::plural::plural(current().1))}</span>
             </p>
             <div class="dialog-actions start">
-                <button class="button primary" data-testid="new-workspace" on:click=new_workspace>"New blank workspace"</button>
+                <button class="button primary" data-testid="new-workspace" on:click=new_workspace>"New workspace…"</button>
                 <button class="button" data-testid="duplicate-workspace" on:click=duplicate>"Duplicate the open one"</button>
             </div>
             <ul class="library">{rows}</ul>

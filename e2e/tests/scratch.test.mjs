@@ -59,6 +59,7 @@ test('a small mesh from a blank workspace: domains, team, three products, contra
   const page = await openApp(t);
   await page.getByTestId('open-workspaces').click();
   await page.getByTestId('new-workspace').click();
+  await page.getByTestId('template-blank').click();
   await page.waitForFunction(() => document.querySelectorAll('g.node.product').length === 0);
 
   await addToContext(page, 'domains', 'domain-name', 'Sales');

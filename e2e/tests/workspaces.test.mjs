@@ -12,9 +12,10 @@ test('new, switch, duplicate, rename and delete workspaces', async (t) => {
   await page.fill('.workspace-name input', 'Retail design');
   await page.press('.workspace-name input', 'Enter');
 
-  // A new blank workspace: the retail one is put away.
+  // A new blank workspace (the gallery's blank card): the retail one is put away.
   await page.getByTestId('open-workspaces').click();
   await page.getByTestId('new-workspace').click();
+  await page.getByTestId('template-blank').click();
   await page.waitForFunction(() => document.querySelectorAll('g.node.product').length === 0);
   assert.equal(await page.inputValue('.workspace-name input'), 'Untitled workspace');
 

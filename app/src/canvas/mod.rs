@@ -33,8 +33,12 @@ pub fn Canvas() -> impl IntoView {
         let rect = svg.get_bounding_client_rect();
         studio.workspace.with_untracked(|ws| view.fit(ws, rect.width(), rect.height()));
     };
-    // Show the whole example on first paint, once the SVG has a size.
+    // Show the whole workspace on first paint, once the SVG has a size, and again whenever
+    // another workspace is opened (switched to, or started from a template). The id is a memo
+    // so edits to the workspace do not re-fit.
+    let workspace_id = Memo::new(move |_| studio.workspace.with(|ws| ws.id.clone()));
     Effect::new(move |_| {
+        workspace_id.track();
         if svg_ref.get().is_some() {
             fit();
         }

@@ -3,6 +3,7 @@
 
 pub mod autosave;
 mod download;
+pub mod fetch;
 pub mod formats;
 pub mod library;
 pub mod read_files;

@@ -12,6 +12,7 @@ use crate::forms::product::ProductForm;
 use crate::panels::selection_summary::SelectionSummary;
 use crate::panels::SpecPreview;
 use crate::state::{Selection, Studio};
+use crate::templates::TemplatesOpen;
 
 #[component]
 pub fn Inspector() -> impl IntoView {
@@ -65,6 +66,7 @@ fn details(selection: Selection) -> AnyView {
 #[component]
 fn Overview() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let TemplatesOpen(templates) = expect_context::<TemplatesOpen>();
     move || {
         studio.workspace.with(|ws| {
             let domains = ws.context.domains.iter().map(|d| {
@@ -77,9 +79,17 @@ fn Overview() -> impl IntoView {
                     </li>
                 }
             });
+            // An empty workspace offers the templates gallery: a facilitator starts from there.
+            let empty = ws.products.is_empty().then(|| view! {
+                <div class="empty-start" data-testid="empty-start">
+                    <p>"No products yet. Start from a realistic example mesh, or add a product on the canvas."</p>
+                    <button class="button primary" data-testid="start-from-template" on:click=move |_| templates.set(true)>"Start from a template"</button>
+                </div>
+            });
             view! {
                 <h2 class="panel-title">{ws.name.clone()}</h2>
                 <p class="lede">{ws.description.clone()}</p>
+                {empty}
                 <dl class="facts">
                     <dt>"Products"</dt><dd>{ws.products.len()}</dd>
                     <dt>"Contracts"</dt><dd>{ws.contracts.len()}</dd>
