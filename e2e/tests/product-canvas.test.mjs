@@ -206,8 +206,8 @@ test('an empty product: every block that misses something says what to work out'
   await page.screenshot({ path: join(artifacts, 'product-canvas-empty.png') });
 });
 
-test('print: only the canvas, on one landscape page', async (t) => {
-  const page = await openApp(t);
+test('print: only the canvas, on one landscape page, black on white even from the dark theme', async (t) => {
+  const page = await openApp(t, { colorScheme: 'dark' });
   await openCanvas(page, 'web-orders', 'button');
   await page.emulateMedia({ media: 'print' });
   for (const chrome of ['header.header', '.workbench', '.status-bar', '.sheet-tools']) {
@@ -262,6 +262,7 @@ test('the canvas downloads as an SVG and a PNG named after the product', async (
   await page.getByTestId('sheet-png').click();
   assert.equal((await download).suggestedFilename(), 'daily-revenue.product-canvas.png');
   const png = await readFile(await (await download).path());
+  await (await download).saveAs(join(artifacts, 'product-canvas-export.png'));
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
   assert.equal(width / height, parsed.width / parsed.height, 'the PNG has the SVG\'s shape');

@@ -206,7 +206,15 @@ fn domain(ws: &Workspace, product: &DataProduct) -> (Vec<Entry>, Vec<Entry>) {
         }
     }
     if let Some(team) = product.owner_team.as_deref().and_then(|id| ws.context.teams.iter().find(|t| t.id == id)) {
-        entries.extend(team.members.iter().map(|m| entry(m.name.clone(), m.role.clone())));
+        // One line for the whole team: the block shares the top row with the name.
+        let people: Vec<String> = team
+            .members
+            .iter()
+            .map(|m| if m.role.is_empty() { m.name.clone() } else { format!("{} ({})", m.name, m.role) })
+            .collect();
+        if !people.is_empty() {
+            entries.push(entry("People", people.join(", ")));
+        }
     }
     (fields, entries)
 }

@@ -94,8 +94,10 @@ pub fn domain(studio: Studio, id: &str) -> AnyView {
     let domain = studio.read::<DataProduct, String>(id, |p| p.domain.clone().unwrap_or_default());
     let team = studio.read::<DataProduct, String>(id, |p| p.owner_team.clone().unwrap_or_default());
     view! {
-        {choice(look("Domain", "sheet-domain", "", ""), domain, options::domains(studio), chosen::<DataProduct, String>(studio, id, |p, v| p.domain = optional(v)))}
-        {choice(look("Owner team", "sheet-owner", "", ""), team, options::teams(studio), chosen::<DataProduct, String>(studio, id, |p, v| p.owner_team = optional(v)))}
+        <div class="sheet-pair">
+            {choice(look("Domain", "sheet-domain", "", ""), domain, options::domains(studio), chosen::<DataProduct, String>(studio, id, |p, v| p.domain = optional(v)))}
+            {choice(look("Owner team", "sheet-owner", "", ""), team, options::teams(studio), chosen::<DataProduct, String>(studio, id, |p, v| p.owner_team = optional(v)))}
+        </div>
     }
     .into_any()
 }

@@ -16,8 +16,9 @@ const MARGIN: f64 = 24.0;
 const GAP: f64 = 12.0;
 const GRID_TOP: f64 = 100.0;
 const PAD: f64 = 14.0;
-/// Relative row heights of the grid, as `.sheet-grid`'s `grid-template-rows` in main.css.
-const ROWS: [f64; 4] = [0.8, 1.3, 1.3, 1.1];
+/// Relative row heights of the grid. On screen the top row fits its content (main.css); a
+/// file has a fixed page, so it gets a fixed share close to what the screen shows.
+const ROWS: [f64; 4] = [0.9, 1.0, 1.0, 1.25];
 
 /// Where a block sits in the 4-column grid: column, row, columns spanned, rows spanned. The
 /// same places as `.sheet-grid`'s `grid-template-areas` in main.css.
