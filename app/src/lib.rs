@@ -22,6 +22,7 @@ mod settle;
 mod panels;
 mod plural;
 mod problem_counts;
+mod product_canvas;
 mod selected_nodes;
 mod shortcuts;
 mod state;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
             </main>
             <status_bar::StatusBar />
             <dialogs::Dialogs />
+            <product_canvas::ProductCanvasLayer />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

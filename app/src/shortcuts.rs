@@ -11,13 +11,14 @@ use crate::modal::Modal;
 use crate::state::{Selection, Studio};
 
 /// Every shortcut as the overlay shows it: keys and what they do.
-const SHORTCUTS: [(&str, &str); 17] = [
+const SHORTCUTS: [(&str, &str); 18] = [
     ("Ctrl/⌘ Z", "Undo"),
     ("Ctrl/⌘ Shift Z, Ctrl Y", "Redo"),
     ("N", "New data product"),
     ("C", "Business context (domains, teams, glossary, metrics, use cases, sources)"),
     ("P", "Show or hide the problems panel"),
     ("E", "Export…"),
+    ("V", "Canvas view of the selected data product (the 10-block Data Product Canvas)"),
     ("Delete", "Delete the selected products, source systems and use cases, or the open contract"),
     ("Shift/Ctrl/⌘ click", "Add a node to the selection, or take it out"),
     ("Shift + drag background", "Select the nodes in a box"),
@@ -25,7 +26,7 @@ const SHORTCUTS: [(&str, &str); 17] = [
     ("Ctrl/⌘ A", "Select every node on the canvas"),
     ("Ctrl/⌘ C, X, V", "Copy or cut the selected nodes (with their products' contracts), paste them as copies"),
     ("Ctrl/⌘ D", "Duplicate the selected nodes"),
-    ("Escape", "Close this overlay, a dialog, or clear the selection"),
+    ("Escape", "Close this overlay, a dialog or the canvas view, or clear the selection"),
     ("Wheel, pinch", "Zoom the canvas (buttons at its bottom right)"),
     ("Drag background, Space + drag", "Pan the canvas"),
     ("?", "Show these shortcuts"),
@@ -39,6 +40,9 @@ pub fn install(studio: Studio, view: Viewport) {
     let help = RwSignal::new(false);
     provide_context(HelpOpen(help));
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        // The canvas view covers the page: only undo, redo, help and closing act there, not the
+        // keys for the canvas behind it.
+        let sheet_open = studio.canvas_view.with_untracked(Option::is_some);
         if ev.ctrl_key() || ev.meta_key() {
             if in_text_field(&ev) {
                 return;
@@ -46,6 +50,7 @@ pub fn install(studio: Studio, view: Viewport) {
             match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
                 ("z", false) => studio.undo(),
                 ("z", true) | ("y", false) => studio.redo(),
+                _ if sheet_open => return,
                 // Copy and paste come as the page's copy and paste events (crate::clipboard).
                 ("d", false) => crate::canvas::duplicate_selection(studio, view),
                 ("a", false) => crate::canvas::select_all(studio),
@@ -58,15 +63,18 @@ pub fn install(studio: Studio, view: Viewport) {
             return;
         }
         match ev.key().as_str() {
-            // Space on a focused button presses it; elsewhere it turns drags into pans.
-            " " if !on_button(&ev) => view.set_space(true),
             "?" => help.update(|open| *open = !*open),
             "Escape" if help.get_untracked() => help.set(false),
+            "Escape" if sheet_open => studio.canvas_view.set(None),
+            _ if sheet_open => return,
+            // Space on a focused button presses it; elsewhere it turns drags into pans.
+            " " if !on_button(&ev) => view.set_space(true),
             "Escape" if !studio.export_open.get_untracked() => studio.selection.set(None),
             "n" | "N" => crate::create::add_product(studio, view),
             "c" | "C" => studio.selection.set(Some(Selection::Context(Collection::Domains, None))),
             "p" | "P" => studio.problems_open.update(|open| *open = !*open),
             "e" | "E" => studio.export_open.set(true),
+            "v" | "V" => crate::product_canvas::open_for_selection(studio),
             "Delete" | "Backspace" => delete_selected(studio),
             _ => return,
         }

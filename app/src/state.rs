@@ -70,6 +70,8 @@ pub struct Studio {
     pub preview_open: RwSignal<bool>,
     /// Whether the problems panel is open.
     pub problems_open: RwSignal<bool>,
+    /// The product whose Data Product Canvas view fills the page, if one is open.
+    pub canvas_view: RwSignal<Option<String>>,
     /// A field path (`outputPorts[0].contract`) the open form should focus once it renders;
     /// set when a diagnostic is chosen.
     pub focus_path: RwSignal<Option<String>>,
@@ -98,6 +100,7 @@ impl Studio {
             export_open: RwSignal::new(false),
             preview_open: RwSignal::new(false),
             problems_open: RwSignal::new(false),
+            canvas_view: RwSignal::new(None),
             focus_path: RwSignal::new(None),
             impact_field: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
@@ -118,6 +121,7 @@ impl Studio {
         self.can_undo.set(false);
         self.can_redo.set(false);
         self.selection.set(None);
+        self.canvas_view.set(None);
         self.workspace.set(workspace);
     }
 

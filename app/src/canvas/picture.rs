@@ -89,8 +89,17 @@ pub fn download_svg(ws: &Workspace, file_stem: &str) -> Result<String, String> {
 /// Renders the SVG picture at twice its size onto a canvas and downloads it as PNG.
 pub async fn download_png(ws: &Workspace, file_stem: &str) -> Result<String, String> {
     let (text, w, h) = svg_text(ws)?;
+    let png = png_of_svg(&text, w, h).await?;
+    let name = format!("{file_stem}.canvas.png");
+    download_blob(&name, "image/png", &png)?;
+    Ok(name)
+}
+
+/// Draws the SVG document `text` (`w` × `h`) at twice its size onto a canvas and encodes it as
+/// a PNG blob. Shared with the product canvas view's picture.
+pub async fn png_of_svg(text: &str, w: f64, h: f64) -> Result<wasm_bindgen::JsValue, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("reach the page"))?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("prepare the picture"))?;
@@ -120,9 +129,7 @@ pub async fn download_png(ws: &Workspace, file_stem: &str) -> Result<String, Str
     });
     let png = JsFuture::from(encoded).await.map_err(|_| fail("encode the picture"))?;
     if png.is_null() {
-        return Err(fail("encode the picture (the mesh may be too large for a picture)"));
+        return Err(fail("encode the picture (it may be too large for a picture)"));
     }
-    let name = format!("{file_stem}.canvas.png");
-    download_blob(&name, "image/png", &png)?;
-    Ok(name)
+    Ok(png)
 }

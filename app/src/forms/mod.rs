@@ -10,10 +10,11 @@ mod field;
 pub mod focus;
 mod id_field;
 mod links;
-mod options;
+pub(crate) mod options;
 mod ports;
 pub mod product;
 mod quality;
 mod schema;
 
-pub use entity::Step;
+pub use entity::{chosen, typed, Step};
+pub use field::split_list;

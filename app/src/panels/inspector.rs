@@ -137,6 +137,7 @@ fn ProductDetails(id: String) -> impl IntoView {
         Memo::new(move |_| studio.workspace.with(|ws| ws.product(&id).map(|p| p.name.clone()).unwrap_or_default()))
     };
     let delete_id = id.clone();
+    let canvas_id = id.clone();
     let form_id = id.clone();
     // The form and the preview are built once per selected product: typing re-renders only the
     // values that change, never the form itself (which would lose the caret).
@@ -145,10 +146,16 @@ fn ProductDetails(id: String) -> impl IntoView {
             <div class="eyebrow">"Data product"</div>
             <div class="inspector-head">
                 <h2 class="panel-title">{move || title.get()}</h2>
-                <button class="button small danger" data-testid="delete-product" on:click={
-                    let id = delete_id.clone();
-                    move |_| delete_product(studio, &id)
-                }>"Delete"</button>
+                <div class="inspector-actions">
+                    <button class="button small" data-testid="open-canvas-view" title="The product as a Data Product Canvas, full page (V)" on:click={
+                        let id = canvas_id.clone();
+                        move |_| studio.canvas_view.set(Some(id.clone()))
+                    }>"Canvas view"</button>
+                    <button class="button small danger" data-testid="delete-product" on:click={
+                        let id = delete_id.clone();
+                        move |_| delete_product(studio, &id)
+                    }>"Delete"</button>
+                </div>
             </div>
             {chips.clone()}
             <ProductForm id=form_id.clone() />
