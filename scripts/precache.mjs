@@ -42,7 +42,9 @@ export async function writePrecache(dir) {
   const precache = await precacheOf(dir);
   const script =
     '// Written by scripts/precache.mjs after the build: the files sw.js keeps for offline use.\n' +
-    `self.DPSTUDIO_PRECACHE = ${JSON.stringify(precache, null, 1)};\n`;
+    `self.DPSTUDIO_PRECACHE = {\n  "version": ${JSON.stringify(precache.version)},\n  "files": [\n` +
+    precache.files.map((file) => `    ${JSON.stringify(file)}`).join(',\n') +
+    '\n  ]\n};\n';
   await writeFile(join(dir, 'precache.js'), script);
   return precache;
 }
