@@ -15,7 +15,10 @@ const policy = [
   "default-src 'self'",
   // 'wasm-unsafe-eval' lets WebAssembly compile; it allows no JavaScript eval.
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  // The formats worker and the service worker (sw.js).
   "worker-src 'self'",
+  // The web app manifest that makes the app installable.
+  "manifest-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

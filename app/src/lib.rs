@@ -18,6 +18,7 @@ mod io;
 mod lazy;
 mod modal;
 mod notice;
+mod offline;
 mod settle;
 mod panels;
 mod plural;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
     impact::install(studio);
     problem_counts::install(studio);
     io::autosave::install(studio);
+    offline::install();
     if let Some(notice) = restore_notice {
         studio.notify(notice);
     }
