@@ -47,8 +47,12 @@ fn reads(proposals: &[Proposal], name: &str) -> Vec<String> {
     names
 }
 
-fn size(_: dpstudio_model::NodeKind, _: &str) -> (f64, f64) {
-    (220.0, 90.0)
+/// Products grow with their ports, as the canvas draws them.
+fn size(ws: &Workspace, kind: dpstudio_model::NodeKind, id: &str) -> (f64, f64) {
+    match (kind, ws.product(id)) {
+        (dpstudio_model::NodeKind::Product, Some(p)) => (260.0, 58.0 + 24.0 * (p.input_ports.len() + p.output_ports.len()) as f64),
+        _ => (190.0, 56.0),
+    }
 }
 
 #[test]
@@ -196,10 +200,21 @@ fn adopting_adds_products_contracts_ports_and_positions_in_one_undoable_edit() {
         let at = ws.layout.nodes.get(key).unwrap_or_else(|| panic!("{key} placed"));
         assert!(at.x > old_right, "{key} at {at:?} is right of the old nodes");
     }
-    let mut spots: Vec<(i64, i64)> = added_keys.iter().map(|k| (ws.layout.nodes[k].x as i64, ws.layout.nodes[k].y as i64)).collect();
-    spots.sort();
-    spots.dedup();
-    assert_eq!(spots.len(), added_keys.len());
+    let boxes: Vec<(f64, f64, f64, f64)> = ws
+        .products
+        .iter()
+        .skip(original.products.len())
+        .map(|p| {
+            let at = ws.layout.nodes[&format!("product:{}", p.id)];
+            let (w, h) = size(&ws, dpstudio_model::NodeKind::Product, &p.id);
+            (at.x, at.y, at.x + w, at.y + h)
+        })
+        .collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1, "{a:?} overlaps {b:?}");
+        }
+    }
 
     inverse.apply(&mut ws).expect("undo");
     assert_eq!(ws, original);

@@ -30,13 +30,14 @@ const BESIDE_GAP: f64 = 200.0;
 
 /// Builds the edit that adds the proposals marked in `accepted` (same order as `proposals`).
 /// A proposal that is not accepted is skipped over in lineage: what read it reads what it
-/// would have read. `size` gives a node's width and height as the canvas draws it.
+/// would have read. `size` gives a node's width and height as the canvas draws it, from the
+/// workspace that holds the node (the open one, or one holding only what is added).
 pub fn adopt(
     ws: &Workspace,
     inventory: &Inventory,
     proposals: &[Proposal],
     accepted: &[bool],
-    size: impl Fn(NodeKind, &str) -> (f64, f64),
+    size: impl Fn(&Workspace, NodeKind, &str) -> (f64, f64),
 ) -> Adoption {
     let is_accepted = |i: usize| accepted.get(i).copied().unwrap_or(false);
     let mut taken = Taken::of(ws);
@@ -274,12 +275,12 @@ fn unique_object_name(objects: &[SchemaObject], wanted: &str) -> String {
 
 /// Positions for the new nodes: laid out by lineage on their own, then moved right of
 /// everything the canvas already shows. Nodes that are already placed keep their place.
-fn positions(ws: &Workspace, new: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> Vec<(String, Option<crate::Point>)> {
-    let laid = auto_layout(new, &size);
+fn positions(ws: &Workspace, new: &Workspace, size: impl Fn(&Workspace, NodeKind, &str) -> (f64, f64)) -> Vec<(String, Option<crate::Point>)> {
+    let laid = auto_layout(new, |kind, id| size(new, kind, id));
     let mut right = f64::NEG_INFINITY;
     let mut top = f64::INFINITY;
     for (key, point) in &ws.layout.nodes {
-        let width = key.split_once(':').and_then(|(kind, id)| kind_of(kind).map(|k| size(k, id).0)).unwrap_or(0.0);
+        let width = key.split_once(':').and_then(|(kind, id)| kind_of(kind).map(|k| size(ws, k, id).0)).unwrap_or(0.0);
         right = right.max(point.x + width);
         top = top.min(point.y);
     }

@@ -12,7 +12,7 @@
 //! assert_eq!(proposals.iter().map(|p| p.kind).collect::<Vec<_>>(),
 //!     [ProductKind::SourceAligned, ProductKind::Aggregate, ProductKind::ConsumerAligned]);
 //! let mut ws = Workspace::default();
-//! let adoption = adopt(&ws, &inventory, &proposals, &[true, true, true], |_, _| (200.0, 80.0));
+//! let adoption = adopt(&ws, &inventory, &proposals, &[true, true, true], |_, _, _| (200.0, 80.0));
 //! adoption.edit.apply(&mut ws).unwrap();
 //! assert_eq!(ws.products.len(), 3);
 //! ```
