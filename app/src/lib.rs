@@ -16,6 +16,7 @@ mod impact;
 mod import;
 mod io;
 mod lazy;
+mod medallion;
 mod modal;
 mod notice;
 mod settle;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
     clipboard::install(studio, view);
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
+    provide_context(medallion::MedallionOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     impact::install(studio);
     problem_counts::install(studio);
@@ -90,6 +92,7 @@ pub fn App() -> impl IntoView {
             </main>
             <status_bar::StatusBar />
             <dialogs::Dialogs />
+            <medallion::Medallion />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

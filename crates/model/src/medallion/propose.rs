@@ -103,7 +103,7 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
             }
         }
         let shortest = members.iter().map(|&i| &names[i].entity).min_by_key(|e| (e.len(), e.join("_").len()));
-        let name = shortest.map_or_else(|| title(&[key.clone()]), |e| title(e));
+        let name = shortest.map_or_else(|| title(std::slice::from_ref(key)), |e| title(e));
         let hints: Vec<&str> = members.iter().flat_map(|&i| names[i].entity.iter().map(String::as_str)).collect();
         let domain = domain_or_upstream(guess_domain(hints), &reads, &proposals);
         aggregates.push(Proposal { key: format!("entity:{key}"), name, kind: ProductKind::Aggregate, domain, tables: members.clone(), source_system: None, reads });
