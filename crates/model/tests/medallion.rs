@@ -343,3 +343,19 @@ proptest! {
         never_panics(&text);
     }
 }
+
+#[test]
+fn added_products_stack_in_the_order_the_workspace_declares_its_domains() {
+    let inventory = parse_inventory("raw_shop__orders(id int)\nraw_crm__customers(id int)");
+    let proposals = propose(&inventory);
+    let mut ws = Workspace::default();
+    for (id, name) in [("customer", "Customer"), ("sales", "Sales")] {
+        ws.context.domains.push(dpstudio_model::Domain { id: id.into(), name: name.into(), ..Default::default() });
+    }
+    adopt(&ws, &inventory, &proposals, &[true, true], size).edit.apply(&mut ws).expect("applies");
+    let y = |name: &str| {
+        let id = &ws.products.iter().find(|p| p.name == name).expect("added").id;
+        ws.layout.nodes[&format!("product:{id}")].y
+    };
+    assert!(y("CRM customers") < y("Shop orders"), "Customer is declared before Sales");
+}

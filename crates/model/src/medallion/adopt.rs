@@ -276,7 +276,12 @@ fn unique_object_name(objects: &[SchemaObject], wanted: &str) -> String {
 /// Positions for the new nodes: laid out by lineage on their own, then moved right of
 /// everything the canvas already shows. Nodes that are already placed keep their place.
 fn positions(ws: &Workspace, new: &Workspace, size: impl Fn(&Workspace, NodeKind, &str) -> (f64, f64)) -> Vec<(String, Option<crate::Point>)> {
-    let laid = auto_layout(new, |kind, id| size(new, kind, id));
+    // The layout groups a column's nodes by domain in the declared order: declaring the
+    // workspace's domains first stacks the new products' domains in the order the canvas
+    // already shows them, so each domain's frame stays one band.
+    let mut scratch = new.clone();
+    scratch.context.domains = ws.context.domains.iter().chain(&new.context.domains).cloned().collect();
+    let laid = auto_layout(&scratch, |kind, id| size(new, kind, id));
     let mut right = f64::NEG_INFINITY;
     let mut top = f64::INFINITY;
     for (key, point) in &ws.layout.nodes {
