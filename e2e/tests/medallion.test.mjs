@@ -3,7 +3,9 @@
 // as one undoable step: products, contracts, lineage edges on the canvas; Undo removes them all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useBrowser, openApp, artifacts } from '../harness.mjs';
 
 useBrowser();
@@ -136,4 +138,26 @@ test('lines the assistant cannot read are listed with their numbers', async (t) 
   await dialog.getByTestId('medallion-propose').click();
   assert.equal(await dialog.getByTestId('medallion-errors').locator('li').count(), 2);
   assert.equal(await dialog.getByTestId('medallion-text').inputValue(), '🥇 gold?\nnot a table');
+});
+
+test('the side-by-side view has no serious or critical axe violations, light or dark', async (t) => {
+  const axe = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openApp(t, { colorScheme });
+    await page.getByTestId('import-menu').click();
+    await page.getByTestId('import-medallion').click();
+    const dialog = page.getByRole('dialog', { name: 'From Medallion layers to data products' });
+    await dialog.getByTestId('medallion-example').click();
+    await dialog.getByTestId('medallion-propose').click();
+    await dialog.getByTestId('proposal').first().getByTestId('proposal-accept').click();
+    await dialog.getByTestId('proposal').nth(1).getByTestId('proposal-edit').click();
+    // Evaluated through the DevTools protocol, so the page's CSP allows it.
+    await page.evaluate(axe);
+    const found = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector('[data-testid="medallion"]'), { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(found, [], `${colorScheme} theme`);
+  }
 });

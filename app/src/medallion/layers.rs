@@ -19,7 +19,8 @@ pub fn LayerColumns() -> impl IntoView {
         view! {
             <div class=class data-testid=format!("layer-{}", layer.label().to_lowercase())>
                 <h4 class="medallion-column-title">{layer.label()}<span class="muted">{format!(" · {count}")}</span></h4>
-                <ul class="medallion-list">{rows}</ul>
+                // Focusable: the list scrolls, and keyboard users must be able to scroll it.
+                <ul class="medallion-list" tabindex="0" aria-label=format!("{} tables", layer.label())>{rows}</ul>
             </div>
         }
     };
