@@ -72,6 +72,7 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn ImportMenu(picker: NodeRef<leptos::html::Input>, folder_picker: NodeRef<leptos::html::Input>) -> impl IntoView {
     let open = RwSignal::new(false);
+    let crate::medallion::MedallionOpen(medallion) = expect_context::<crate::medallion::MedallionOpen>();
     let choose = move |input: NodeRef<leptos::html::Input>| {
         open.set(false);
         if let Some(input) = input.get() {
@@ -97,6 +98,9 @@ fn ImportMenu(picker: NodeRef<leptos::html::Input>, folder_picker: NodeRef<lepto
                     <div class="menu-items" role="menu" aria-label="Import">
                         <button class="menu-item" role="menuitem" data-testid="import-files" on:click=move |_| choose(picker)>"Files…"</button>
                         <button class="menu-item" role="menuitem" data-testid="import-folder" on:click=move |_| choose(folder_picker)>"Folder…"</button>
+                        <button class="menu-item" role="menuitem" data-testid="import-medallion" title="Turn a list of bronze, silver and gold tables into proposed data products"
+                            on:pointerenter=move |_| crate::medallion::preload()
+                            on:click=move |_| { open.set(false); medallion.set(true); }>"From Medallion layers…"</button>
                     </div>
                     <p class="menu-hint">"Or drop files, a folder or a zip on the page."</p>
                 </div>

@@ -16,6 +16,7 @@ mod impact;
 mod import;
 mod io;
 mod lazy;
+mod medallion;
 mod modal;
 mod notice;
 mod offline;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
     provide_context(text_editor::TextOpen(RwSignal::new(false)));
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     provide_context(templates::TemplatesOpen(RwSignal::new(false)));
+    provide_context(medallion::MedallionOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     impact::install(studio);
     problem_counts::install(studio);
@@ -96,6 +98,7 @@ pub fn App() -> impl IntoView {
             <status_bar::StatusBar />
             <dialogs::Dialogs />
             <product_canvas::ProductCanvasLayer />
+            <medallion::Medallion />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>
         </div>
     }

@@ -1,5 +1,5 @@
 // End-to-end: the header at projector size (1280 × 720) — everything fits, the workspace name
-// keeps room to be read, and "Import ▾" offers files or a folder.
+// keeps room to be read, and "Import ▾" offers files, a folder or the Medallion assistant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openApp } from '../harness.mjs';
@@ -26,14 +26,14 @@ test('at 1280 × 720 the header fits and the workspace name stays readable', asy
   assert.ok(fit.nameFits, 'the example workspace name is shown whole');
 });
 
-test('Import ▾ offers files or a folder, and closes on Escape or a choice', async (t) => {
+test('Import ▾ offers files, a folder or the Medallion assistant, and closes on Escape or a choice', async (t) => {
   const page = await openApp(t);
   const menu = page.getByTestId('import-menu');
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   await menu.click();
   assert.equal(await menu.getAttribute('aria-expanded'), 'true');
   const items = page.getByRole('menuitem');
-  assert.deepEqual(await items.allTextContents(), ['Files…', 'Folder…']);
+  assert.deepEqual(await items.allTextContents(), ['Files…', 'Folder…', 'From Medallion layers…']);
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('menuitem').count(), 0);
 

@@ -16,6 +16,7 @@ mod history;
 mod ids;
 mod import_edit;
 mod layout;
+pub mod medallion;
 mod pretty;
 mod product;
 mod rename;

@@ -1,0 +1,283 @@
+//! Reading an inventory of Medallion tables: one table per line (`silver.orders`,
+//! `stg_crm__contacts`, optionally with `(column type, …)`), or SQL `CREATE TABLE` statements
+//! that may span lines. Every line that cannot be read becomes a [`LineError`] with its line
+//! number; nothing here panics, whatever the text.
+
+use std::fmt;
+
+use super::ddl;
+use super::naming;
+
+/// A Medallion tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// Raw data as it landed from a source system.
+    Bronze,
+    /// Cleansed, conformed entities.
+    Silver,
+    /// Curated business tables (marts, facts, dimensions, reports).
+    Gold,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 3] = [Layer::Bronze, Layer::Silver, Layer::Gold];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Bronze => "Bronze",
+            Layer::Silver => "Silver",
+            Layer::Gold => "Gold",
+        }
+    }
+}
+
+/// One column of a table, with its SQL type as written (empty when none was given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Column {
+    pub name: String,
+    pub sql_type: String,
+    /// `NOT NULL` (or part of the primary key).
+    pub required: bool,
+    pub primary_key: bool,
+}
+
+/// One table of the inventory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The name as written, parts joined by dots and unquoted: `bronze.shop_orders`.
+    pub name: String,
+    /// The name's parts (`["bronze", "shop_orders"]`).
+    pub parts: Vec<String>,
+    pub layer: Layer,
+    pub columns: Vec<Column>,
+    /// The line (1-based) the table was declared on.
+    pub line: usize,
+}
+
+impl Table {
+    /// The table's own name: the last part.
+    pub fn table_name(&self) -> &str {
+        self.parts.last().map_or("", String::as_str)
+    }
+}
+
+/// A line that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// The tables read and the lines that could not be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inventory {
+    pub tables: Vec<Table>,
+    pub errors: Vec<LineError>,
+}
+
+impl Inventory {
+    pub fn count(&self, layer: Layer) -> usize {
+        self.tables.iter().filter(|t| t.layer == layer).count()
+    }
+}
+
+/// More tables than this are not read: an inventory is typed or pasted by a person, and the
+/// proposal compares tables pairwise.
+pub const MAX_TABLES: usize = 2000;
+/// Errors past this many are summed up in one last error, so a pasted binary file does not
+/// produce a list nobody reads.
+const MAX_ERRORS: usize = 50;
+
+/// Reads an inventory. Empty lines and comments (`--`, `#`, `//`) are skipped.
+pub fn parse_inventory(text: &str) -> Inventory {
+    let mut inventory = Inventory::default();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut dropped_errors = 0usize;
+    let mut i = 0;
+    while i < lines.len() {
+        let number = i + 1;
+        let line = strip_comment(lines[i]).trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with("//") {
+            i += 1;
+            continue;
+        }
+        let outcome = if ddl::starts_statement(line) {
+            let (statement, next) = ddl::collect(&lines, i);
+            i = next;
+            ddl::parse(&statement)
+        } else {
+            i += 1;
+            parse_listed(line)
+        };
+        match outcome {
+            Ok(Some(entry)) => {
+                if inventory.tables.len() >= MAX_TABLES {
+                    push_error(&mut inventory, &mut dropped_errors, number, format!("more than {MAX_TABLES} tables: the rest are not read"));
+                    break;
+                }
+                match naming::layer_of(&entry.parts) {
+                    Some(layer) => inventory.tables.push(Table {
+                        name: entry.parts.join("."),
+                        parts: entry.parts,
+                        layer,
+                        columns: entry.columns,
+                        line: number,
+                    }),
+                    None => push_error(
+                        &mut inventory,
+                        &mut dropped_errors,
+                        number,
+                        format!(
+                            "cannot tell the layer of '{}': put it in a bronze, silver or gold schema (silver.orders) or give it a dbt prefix (stg_, int_, fct_, dim_, …)",
+                            entry.parts.join(".")
+                        ),
+                    ),
+                }
+            }
+            Ok(None) => {}
+            Err(message) => push_error(&mut inventory, &mut dropped_errors, number, message),
+        }
+    }
+    if dropped_errors > 0 {
+        inventory.errors.push(LineError { line: lines.len(), message: format!("and {dropped_errors} more lines that could not be read") });
+    }
+    inventory
+}
+
+fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, message: String) {
+    if inventory.errors.len() < MAX_ERRORS {
+        inventory.errors.push(LineError { line, message });
+    } else {
+        *dropped += 1;
+    }
+}
+
+/// A table's name and columns as read, before its layer is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub parts: Vec<String>,
+    pub columns: Vec<Column>,
+}
+
+/// A listed table: `name`, `name(col type, …)`, with an optional `;` or `,` at the end.
+fn parse_listed(line: &str) -> Result<Option<Entry>, String> {
+    let line = line.trim_end_matches([';', ',']).trim_end();
+    let (name, columns) = match find_unquoted(line, '(') {
+        Some(open) => {
+            let (name, rest) = line.split_at(open);
+            let Some(inner) = rest.strip_prefix('(').and_then(|r| r.trim_end().strip_suffix(')')) else {
+                return Err(format!("the column list of '{}' has no closing ')'", shorten(name.trim())));
+            };
+            (name.trim(), ddl::parse_columns(inner)?)
+        }
+        None => (line, Vec::new()),
+    };
+    let parts = parse_name(name)?;
+    Ok(Some(Entry { parts, columns }))
+}
+
+/// Splits a qualified name (`db.schema.table`, parts optionally quoted with `"`, `` ` `` or
+/// `[ ]`) into its parts.
+pub(crate) fn parse_name(text: &str) -> Result<Vec<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("a table name is missing".to_owned());
+    }
+    let mut parts = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        let mut part = String::new();
+        match chars.peek().copied() {
+            Some(open @ ('"' | '`' | '[')) => {
+                chars.next();
+                let close = if open == '[' { ']' } else { open };
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == close {
+                        closed = true;
+                        break;
+                    }
+                    part.push(c);
+                }
+                if !closed {
+                    return Err(format!("'{}' has a quote that is not closed", shorten(text)));
+                }
+            }
+            _ => {
+                while let Some(&c) = chars.peek() {
+                    if c == '.' {
+                        break;
+                    }
+                    if !(c.is_alphanumeric() || matches!(c, '_' | '$' | '-')) {
+                        return Err(format!("'{}' is not a table name: '{c}' cannot be part of one (quote the name if it is meant)", shorten(text)));
+                    }
+                    part.push(c);
+                    chars.next();
+                }
+            }
+        }
+        if part.trim().is_empty() {
+            return Err(format!("'{}' has an empty name part", shorten(text)));
+        }
+        parts.push(part);
+        match chars.next() {
+            None => break,
+            Some('.') => {}
+            Some(c) => return Err(format!("'{}' is not a table name: '{c}' follows a quoted part", shorten(text))),
+        }
+    }
+    if parts.len() > 4 {
+        return Err(format!("'{}' has more than four name parts", shorten(text)));
+    }
+    Ok(parts)
+}
+
+/// Drops a `--` comment that is not inside quotes.
+pub(crate) fn strip_comment(line: &str) -> &str {
+    let mut quote = None;
+    let mut previous_dash = false;
+    for (at, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
+            None if c == '-' && previous_dash => return &line[..at - 1],
+            None => {}
+        }
+        previous_dash = quote.is_none() && c == '-';
+    }
+    line
+}
+
+/// The byte offset of the first `wanted` outside quotes.
+pub(crate) fn find_unquoted(text: &str, wanted: char) -> Option<usize> {
+    let mut quote = None;
+    for (at, c) in text.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
+            None if c == wanted => return Some(at),
+            None => {}
+        }
+    }
+    None
+}
+
+/// A long text cut for an error message, on a character boundary.
+pub(crate) fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    if text.chars().count() <= LIMIT {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(LIMIT).collect();
+        cut.push('…');
+        cut
+    }
+}

@@ -1,0 +1,361 @@
+//! The Medallion assistant's domain logic end to end: a realistic inventory in every naming
+//! style becomes the expected products, ports, contracts and lineage; adopting them is one
+//! edit that undo takes back; garbage produces line errors, never a panic.
+
+use dpstudio_model::medallion::{adopt, compare, parse_inventory, propose, Inventory, Layer, Proposal};
+use dpstudio_model::{generate, InputSource, ProductKind, Workspace};
+use proptest::prelude::*;
+
+/// A web shop's lake: bronze landings from the shop, the CRM (dbt source style) and the
+/// payment provider; silver entities in a schema and one dbt `int_` model; gold in a schema,
+/// dbt facts and dimensions, and a dbt finance mart of two tables.
+const LAKE: &str = "\
+-- Bronze: raw landings
+bronze.shop_orders(order_id bigint not null, customer_id bigint, ordered_at timestamp, status varchar(20), amount decimal(12,2))
+bronze.shop_order_items(order_id bigint, product_id bigint, quantity int, price decimal(10,2))
+bronze.shop_products(product_id bigint, title text, category varchar(40), list_price decimal(10,2))
+raw_crm__customers(customer_id bigint, email varchar(200), first_name text, created_at timestamp)
+raw_crm__accounts(account_id bigint, name text, segment varchar(20))
+raw_stripe__payments(payment_id varchar(40), order_id bigint, amount numeric(12,2), paid_at timestamptz)
+
+# Silver
+silver.orders(order_id bigint primary key, customer_id bigint, ordered_at timestamp, status varchar(20), amount decimal(12,2))
+silver.order_items(order_id bigint, product_id bigint, quantity int, price decimal(10,2))
+silver.customers(customer_id bigint primary key, email varchar(200), account_id bigint)
+int_payments_enriched(payment_id varchar(40), order_id bigint, amount numeric(12,2), paid_at timestamp)
+silver.products(product_id bigint primary key, title text, category varchar(40))
+
+// Gold
+gold.daily_revenue(day date, order_count int, revenue decimal(14,2))
+fct_orders(order_id bigint, customer_id bigint, amount decimal(12,2), paid boolean)
+dim_customers(customer_id bigint, email varchar(200), segment varchar(20))
+mart_finance__revenue_by_month(month date, revenue decimal(14,2))
+mart_finance__payment_methods(method varchar(20), payments int)
+";
+
+fn summary(proposals: &[Proposal]) -> Vec<(String, ProductKind, String)> {
+    proposals.iter().map(|p| (p.name.clone(), p.kind, p.domain.clone())).collect()
+}
+
+fn named<'a>(proposals: &'a [Proposal], name: &str) -> &'a Proposal {
+    proposals.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no proposal named {name}: {:?}", summary(proposals)))
+}
+
+fn reads(proposals: &[Proposal], name: &str) -> Vec<String> {
+    let mut names: Vec<String> = named(proposals, name).reads.iter().map(|&r| proposals[r].name.clone()).collect();
+    names.sort();
+    names
+}
+
+/// Products grow with their ports, as the canvas draws them.
+fn size(ws: &Workspace, kind: dpstudio_model::NodeKind, id: &str) -> (f64, f64) {
+    match (kind, ws.product(id)) {
+        (dpstudio_model::NodeKind::Product, Some(p)) => (260.0, 58.0 + 24.0 * (p.input_ports.len() + p.output_ports.len()) as f64),
+        _ => (190.0, 56.0),
+    }
+}
+
+#[test]
+fn a_realistic_lake_reads_completely_in_every_naming_style() {
+    let inventory = parse_inventory(LAKE);
+    assert_eq!(inventory.errors, vec![]);
+    assert_eq!(inventory.tables.len(), 16);
+    assert_eq!([inventory.count(Layer::Bronze), inventory.count(Layer::Silver), inventory.count(Layer::Gold)], [6, 5, 5]);
+    let orders = &inventory.tables[6];
+    assert_eq!((orders.name.as_str(), orders.line), ("silver.orders", 10));
+    assert!(orders.columns[0].primary_key && orders.columns[0].required);
+    assert_eq!(inventory.tables[1].columns[3].sql_type, "decimal(10,2)");
+}
+
+#[test]
+fn a_realistic_lake_becomes_the_expected_products() {
+    let proposals = propose(&parse_inventory(LAKE));
+    use ProductKind::*;
+    let expected: Vec<(String, ProductKind, String)> = [
+        ("Shop data", SourceAligned, "Sales"),
+        ("CRM customers and accounts", SourceAligned, "Customer"),
+        ("Stripe payments", SourceAligned, "Finance"),
+        ("Orders", Aggregate, "Sales"),
+        ("Customers", Aggregate, "Customer"),
+        ("Payments", Aggregate, "Finance"),
+        ("Products", Aggregate, "Catalog"),
+        ("Daily revenue", ConsumerAligned, "Sales"),
+        ("Orders facts", ConsumerAligned, "Sales"),
+        ("Customers dimension", ConsumerAligned, "Customer"),
+        ("Finance mart", ConsumerAligned, "Finance"),
+    ]
+    .into_iter()
+    .map(|(n, k, d)| (n.to_owned(), k, d.to_owned()))
+    .collect();
+    assert_eq!(summary(&proposals), expected);
+    assert_eq!(named(&proposals, "Shop data").source_system.as_deref(), Some("Shop"));
+    assert_eq!(named(&proposals, "CRM customers and accounts").source_system.as_deref(), Some("CRM"));
+    assert_eq!(named(&proposals, "Orders").tables.len(), 2, "orders and order_items are one entity");
+    assert_eq!(named(&proposals, "Finance mart").tables.len(), 2, "one dbt mart, two tables");
+}
+
+#[test]
+fn lineage_follows_entities_and_key_columns() {
+    let proposals = propose(&parse_inventory(LAKE));
+    assert_eq!(reads(&proposals, "Orders"), ["Shop data"]);
+    assert_eq!(reads(&proposals, "Products"), ["Shop data"]);
+    assert_eq!(reads(&proposals, "Customers"), ["CRM customers and accounts"]);
+    assert_eq!(reads(&proposals, "Payments"), ["Stripe payments"]);
+    // By name (orders) and by key column (customer_id).
+    assert_eq!(reads(&proposals, "Orders facts"), ["Customers", "Orders"]);
+    assert_eq!(reads(&proposals, "Customers dimension"), ["Customers"]);
+    // `order_count` names the orders entity.
+    assert_eq!(reads(&proposals, "Daily revenue"), ["Orders"]);
+    assert_eq!(reads(&proposals, "Finance mart"), ["Payments"]);
+    for (i, p) in proposals.iter().enumerate() {
+        assert!(p.reads.iter().all(|&r| r < i), "{} reads only earlier proposals", p.name);
+    }
+}
+
+#[test]
+fn without_silver_a_mart_reads_the_sources() {
+    let proposals = propose(&parse_inventory("raw_erp__invoices(invoice_id int)\nrpt_invoices_by_month(month date, invoice_count int)"));
+    assert_eq!(summary(&proposals).len(), 2);
+    assert_eq!(reads(&proposals, "Invoices by month"), ["ERP invoices"]);
+}
+
+#[test]
+fn sql_ddl_is_read_with_types_keys_and_trailing_clauses() {
+    let ddl = "\
+CREATE SCHEMA IF NOT EXISTS bronze;
+CREATE TABLE IF NOT EXISTS bronze.crm_contacts (
+    contact_id BIGINT NOT NULL,
+    email VARCHAR(200), -- personal
+    \"Full Name\" TEXT,
+    payload STRUCT<a INT, b STRING>,
+    CONSTRAINT pk_contacts PRIMARY KEY (contact_id)
+)
+PARTITION BY (email);
+create or replace transient table silver.contacts (contact_id number(38,0) primary key, email text)
+CREATE VIEW gold.contact_counts AS SELECT count(*) FROM silver.contacts;
+COMMENT ON TABLE silver.contacts IS 'one row per contact';
+";
+    let inventory = parse_inventory(ddl);
+    assert_eq!(inventory.errors, vec![]);
+    let names: Vec<(&str, Layer, usize)> = inventory.tables.iter().map(|t| (t.name.as_str(), t.layer, t.line)).collect();
+    assert_eq!(names, [("bronze.crm_contacts", Layer::Bronze, 2), ("silver.contacts", Layer::Silver, 10), ("gold.contact_counts", Layer::Gold, 11)]);
+    let contacts = &inventory.tables[0];
+    let columns: Vec<(&str, &str, bool)> = contacts.columns.iter().map(|c| (c.name.as_str(), c.sql_type.as_str(), c.primary_key)).collect();
+    assert_eq!(
+        columns,
+        [("contact_id", "BIGINT", true), ("email", "VARCHAR(200)", false), ("Full Name", "TEXT", false), ("payload", "STRUCT<a INT, b STRING>", false)]
+    );
+    assert!(contacts.columns[0].required);
+    assert!(inventory.tables[2].columns.is_empty(), "a view without a column list");
+}
+
+#[test]
+fn bad_lines_are_reported_with_their_line_numbers() {
+    let inventory = parse_inventory("silver.orders\norders\nbronze.bad name\nsilver.x(a int\nCREATE TABLE\nCREATE FUNCTION f() RETURNS int;\ngold.fine(a int)");
+    let lines: Vec<usize> = inventory.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [2, 3, 4, 5], "{:?}", inventory.errors);
+    assert!(inventory.errors[0].message.contains("cannot tell the layer of 'orders'"), "{}", inventory.errors[0]);
+    assert_eq!(inventory.tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["silver.orders", "gold.fine"]);
+}
+
+#[test]
+fn adopting_adds_products_contracts_ports_and_positions_in_one_undoable_edit() {
+    let inventory = parse_inventory(LAKE);
+    let proposals = propose(&inventory);
+    let original = generate(5, 3);
+    let mut ws = original.clone();
+    let accepted = vec![true; proposals.len()];
+    let adoption = adopt(&ws, &inventory, &proposals, &accepted, size);
+    assert_eq!((adoption.products.len(), adoption.contracts.len(), adoption.systems.len()), (11, 11, 3));
+    let inverse = adoption.edit.clone().apply(&mut ws).expect("applies");
+    assert_eq!(ws.products.len(), original.products.len() + 11);
+    assert_eq!(ws.contracts.len(), original.contracts.len() + 11);
+
+    let product = |name: &str| ws.products.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} added"));
+    let orders = product("Orders");
+    let shop = product("Shop data");
+    assert_eq!(orders.kind, ProductKind::Aggregate);
+    assert_eq!(orders.domain.as_deref().and_then(|d| ws.domain_name(d)), Some("Sales"));
+    let [input] = orders.input_ports.as_slice() else { panic!("one input: {:?}", orders.input_ports) };
+    assert_eq!(input.source, InputSource::Product { product: shop.id.clone(), port: shop.output_ports[0].id.clone() });
+    assert_eq!(input.contract.as_ref().map(|c| c.id.as_str()), shop.output_ports[0].contract.as_ref().map(|c| c.id.as_str()));
+    let InputSource::System { system } = &shop.input_ports[0].source else { panic!("shop reads its system") };
+    assert_eq!(ws.context.source_systems.iter().find(|s| &s.id == system).map(|s| s.name.as_str()), Some("Shop"));
+
+    // The contract holds both tables with typed properties and column lineage.
+    let contract_id = &orders.output_ports[0].contract.as_ref().expect("bound").id;
+    let contract = ws.contract(contract_id).expect("contract added");
+    assert_eq!(contract.data_product.as_ref(), Some(&orders.id));
+    assert_eq!(contract.schema.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["orders", "order_items"]);
+    let amount = contract.schema[0].properties.iter().find(|p| p.name == "amount").expect("amount");
+    assert_eq!((amount.logical_type.as_str(), amount.physical_type.as_str()), ("number", "decimal(12,2)"));
+    let shop_contract = &shop.output_ports[0].contract.as_ref().expect("bound").id;
+    assert_eq!(amount.transform_source_objects, [format!("{shop_contract}/shop_orders.amount")]);
+    assert!(contract.schema[0].properties[0].primary_key);
+
+    // Every new node has a position, right of what was there, none on top of another.
+    let added_keys: Vec<String> = ws.products.iter().skip(original.products.len()).map(|p| format!("product:{}", p.id)).collect();
+    let old_right = original.layout.nodes.values().map(|p| p.x).fold(f64::MIN, f64::max);
+    for key in &added_keys {
+        let at = ws.layout.nodes.get(key).unwrap_or_else(|| panic!("{key} placed"));
+        assert!(at.x > old_right, "{key} at {at:?} is right of the old nodes");
+    }
+    let boxes: Vec<(f64, f64, f64, f64)> = ws
+        .products
+        .iter()
+        .skip(original.products.len())
+        .map(|p| {
+            let at = ws.layout.nodes[&format!("product:{}", p.id)];
+            let (w, h) = size(&ws, dpstudio_model::NodeKind::Product, &p.id);
+            (at.x, at.y, at.x + w, at.y + h)
+        })
+        .collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1, "{a:?} overlaps {b:?}");
+        }
+    }
+
+    inverse.apply(&mut ws).expect("undo");
+    assert_eq!(ws, original);
+}
+
+#[test]
+fn rejected_and_edited_proposals_are_honoured() {
+    let inventory = parse_inventory(LAKE);
+    let mut proposals = propose(&inventory);
+    let shop = proposals.iter().position(|p| p.name == "Shop data").expect("shop");
+    let orders = proposals.iter().position(|p| p.name == "Orders").expect("orders");
+    proposals[orders].name = "Customer orders".into();
+    proposals[orders].domain = "Commerce".into();
+    proposals[orders].kind = ProductKind::ConsumerAligned;
+    let mut accepted = vec![true; proposals.len()];
+    accepted[shop] = false;
+    let mut ws = Workspace::default();
+    adopt(&ws, &inventory, &proposals, &accepted, size).edit.apply(&mut ws).expect("applies");
+    assert_eq!(ws.products.len(), proposals.len() - 1);
+    assert!(ws.products.iter().all(|p| p.name != "Shop data"));
+    let renamed = ws.products.iter().find(|p| p.name == "Customer orders").expect("renamed product");
+    assert_eq!(renamed.kind, ProductKind::ConsumerAligned);
+    assert_eq!(renamed.domain.as_deref().and_then(|d| ws.domain_name(d)), Some("Commerce"));
+    // With the shop product rejected, its readers read the shop system directly.
+    let InputSource::System { system } = &renamed.input_ports[0].source else { panic!("{:?}", renamed.input_ports) };
+    assert_eq!(ws.context.source_systems.iter().find(|s| &s.id == system).map(|s| s.name.as_str()), Some("Shop"));
+}
+
+#[test]
+fn adopting_reuses_domains_and_systems_the_workspace_has() {
+    let inventory = parse_inventory("raw_crm__customers(id int)\nsilver.customers(id int)");
+    let proposals = propose(&inventory);
+    let mut ws = Workspace::default();
+    adopt(&ws, &inventory, &proposals, &[true, true], size).edit.apply(&mut ws).expect("first");
+    let again = adopt(&ws, &inventory, &proposals, &[true, true], size);
+    assert!(again.domains.is_empty() && again.systems.is_empty(), "{again:?}");
+    again.edit.apply(&mut ws).expect("second");
+    assert_eq!(ws.context.domains.len(), 1);
+    assert_eq!(ws.products.len(), 4);
+    let ids: std::collections::BTreeSet<&str> = ws.products.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "fresh ids for the second round");
+}
+
+#[test]
+fn the_comparison_counts_what_each_architecture_lacks() {
+    let inventory = parse_inventory(LAKE);
+    let proposals = propose(&inventory);
+    let mut included = vec![true; proposals.len()];
+    included[0] = false;
+    let c = compare(&inventory, &proposals, &included);
+    assert_eq!(c.layers.tables, 16);
+    assert_eq!(c.layers.per_layer, [6, 5, 5]);
+    assert_eq!((c.layers.without_owner, c.layers.without_purpose, c.layers.without_quality_rules, c.layers.without_slo), (16, 16, 16, 16));
+    assert_eq!(c.layers.consumers_declared, 0);
+    // Silver orders, order_items, customers, payments, products; gold fct_orders, dim_customers
+    // and the finance mart's payment_methods. Daily revenue and revenue by month name no entity.
+    assert_eq!(c.layers.copies, 8);
+    assert_eq!(c.products.products, 10);
+    assert_eq!(c.products.per_kind, [2, 4, 4]);
+    assert_eq!(c.products.domains, 4);
+    assert_eq!((c.products.need_owner, c.products.need_purpose), (10, 10));
+    let typed: usize = proposals[1..].iter().flat_map(|p| &p.tables).map(|&t| inventory.tables[t].columns.len()).sum();
+    assert_eq!(c.products.typed_properties, typed);
+}
+
+fn never_panics(text: &str) -> Inventory {
+    let lines = text.lines().count();
+    let inventory = parse_inventory(text);
+    for e in &inventory.errors {
+        assert!(e.line >= 1 && e.line <= lines.max(1), "{e} of {lines} lines");
+    }
+    let proposals = propose(&inventory);
+    let all = vec![true; proposals.len()];
+    let _ = compare(&inventory, &proposals, &all);
+    let mut ws = generate(2, 1);
+    let before = ws.clone();
+    let inverse = adopt(&ws, &inventory, &proposals, &all, size).edit.apply(&mut ws).expect("an adoption always applies");
+    inverse.apply(&mut ws).expect("and undoes");
+    assert_eq!(ws, before);
+    inventory
+}
+
+#[test]
+fn long_lines_and_unicode_give_errors_not_panics() {
+    let long = "x".repeat(200_000);
+    assert_eq!(never_panics(&long).errors.len(), 1);
+    never_panics(&format!("silver.{long}"));
+    never_panics(&format!("silver.t({})", "a int, ".repeat(5000)));
+    never_panics(&"(".repeat(10_000));
+    never_panics(&format!("CREATE TABLE silver.t ({}", "(".repeat(10_000)));
+    let unicode = never_panics("silver.bestellungen_ä(größe int)\ngold.売上(日付 date)\n🥇.medal\n\"silver\".\"ünïcode tāble\"\nbronze.\u{0}\n--\u{202e}");
+    assert_eq!(unicode.tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["silver.bestellungen_ä", "gold.売上", "silver.ünïcode tāble"]);
+    assert_eq!(unicode.errors.len(), 2, "{:?}", unicode.errors);
+    never_panics("");
+    never_panics("\n\n\r\n;;;\n,,,\n");
+    never_panics(&"bronze.t\n".repeat(3000));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        never_panics(&text);
+    }
+
+    #[test]
+    fn inventory_like_text_never_panics(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "bronze.", "silver.", "gold.", "raw_", "stg_", "int_", "fct_", "dim_", "mart_", "__", "orders", "shop", "(", ")", ",",
+                " ", "int", "decimal(10,2)", "CREATE ", "TABLE ", "VIEW ", "IF NOT EXISTS ", ";", "\"", "`", "[", "]", "<", ">",
+                "--", "PRIMARY KEY", "NOT NULL", "é", "売", "\u{0}", "_id", "."
+            ]),
+            0..40,
+        ),
+        breaks in prop::collection::vec(any::<bool>(), 0..40),
+    ) {
+        let mut text = String::new();
+        for (i, piece) in lines.iter().enumerate() {
+            text.push_str(piece);
+            if breaks.get(i).copied().unwrap_or(false) {
+                text.push('\n');
+            }
+        }
+        never_panics(&text);
+    }
+}
+
+#[test]
+fn added_products_stack_in_the_order_the_workspace_declares_its_domains() {
+    let inventory = parse_inventory("raw_shop__orders(id int)\nraw_crm__customers(id int)");
+    let proposals = propose(&inventory);
+    let mut ws = Workspace::default();
+    for (id, name) in [("customer", "Customer"), ("sales", "Sales")] {
+        ws.context.domains.push(dpstudio_model::Domain { id: id.into(), name: name.into(), ..Default::default() });
+    }
+    adopt(&ws, &inventory, &proposals, &[true, true], size).edit.apply(&mut ws).expect("applies");
+    let y = |name: &str| {
+        let id = &ws.products.iter().find(|p| p.name == name).expect("added").id;
+        ws.layout.nodes[&format!("product:{id}")].y
+    };
+    assert!(y("CRM customers") < y("Shop orders"), "Customer is declared before Sales");
+}
