@@ -43,10 +43,12 @@ export const browser = () => state.browser;
  * Opens the app in a fresh browser context (fresh storage), failing the test on any page error
  * or console error except those matching `expected`. `init` runs in the page before the app
  * (e.g. to stub storage), with `initArg` as its argument. `colorScheme` picks the light or dark
- * theme.
+ * theme. `serviceWorkers: 'block'` keeps the offline service worker out, for tests that stop
+ * requests with `page.route` (a request the service worker answers from its cache never reaches
+ * the route).
  */
-export async function openApp(t, { viewport = { width: 1280, height: 720 }, init, initArg, expected = [], colorScheme = 'light' } = {}) {
-  const context = await state.browser.newContext({ viewport, acceptDownloads: true, colorScheme });
+export async function openApp(t, { viewport = { width: 1280, height: 720 }, init, initArg, expected = [], colorScheme = 'light', serviceWorkers = 'allow' } = {}) {
+  const context = await state.browser.newContext({ viewport, acceptDownloads: true, colorScheme, serviceWorkers });
   if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const problems = [];

@@ -32,7 +32,8 @@ pub fn install() {
     let registering = container.register_with_options("./sw.js", &options);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(registering).await else { return };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // A browser that blocks service workers resolves without a registration.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
         // Without a controller this is the first visit (or a forced reload): nothing to replace.
         let (Some(waiting), Some(_)) = (registration.waiting(), container.controller()) else { return };
         let reload = Closure::once_into_js(|| {

@@ -186,8 +186,8 @@ test('a new build fills a new cache and replaces the old one once no page of the
   await untilCached(page, first);
 
   // The next build adds a folder of files.
-  await mkdir(join(site, 'templates'));
-  await writeFile(join(site, 'templates', 'welcome.json'), JSON.stringify({ name: 'Welcome' }));
+  await mkdir(join(site, 'notes'));
+  await writeFile(join(site, 'notes', 'welcome.json'), JSON.stringify({ name: 'Welcome' }));
   const second = await writePrecache(site);
   assert.notEqual(second.version, first.version);
 
@@ -198,8 +198,8 @@ test('a new build fills a new cache and replaces the old one once no page of the
     navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state === 'installed'));
   const both = await page.evaluate(cacheContents);
   assert.deepEqual(Object.keys(both).sort(), [`dpstudio-${first.version}`, `dpstudio-${second.version}`].sort());
-  assert.ok(both[`dpstudio-${second.version}`].includes('templates/welcome.json'));
-  assert.ok(!both[`dpstudio-${first.version}`].includes('templates/welcome.json'));
+  assert.ok(both[`dpstudio-${second.version}`].includes('notes/welcome.json'));
+  assert.ok(!both[`dpstudio-${first.version}`].includes('notes/welcome.json'));
   await other.close();
 
   // Starting the app again in the only tab left hands over to the new version and reloads.
@@ -213,7 +213,7 @@ test('a new build fills a new cache and replaces the old one once no page of the
   await context.setOffline(true);
   await page.reload();
   await page.locator('g.node.product').first().waitFor();
-  const welcome = await page.evaluate(() => fetch('/templates/welcome.json').then((r) => r.json()));
+  const welcome = await page.evaluate(() => fetch('/notes/welcome.json').then((r) => r.json()));
   assert.deepEqual(welcome, { name: 'Welcome' });
   await page.screenshot({ path: join(artifacts, 'offline-updated.png') });
 });

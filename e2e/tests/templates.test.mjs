@@ -88,7 +88,7 @@ test('the blank card starts an empty workspace, whose call to action opens the g
 
 test('a template that cannot be fetched says so and changes nothing', async (t) => {
   const [first] = (await readIndex()).templates;
-  const page = await openApp(t, { expected: [/Failed to load resource/, /ERR_FAILED/] });
+  const page = await openApp(t, { expected: [/Failed to load resource/, /ERR_FAILED/], serviceWorkers: 'block' });
   const name = await page.inputValue('.workspace-name input');
   const before = await productNodes(page);
 
