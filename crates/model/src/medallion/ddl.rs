@@ -7,7 +7,7 @@
 //! Written here rather than borrowed from the formats crate: its SQL importer sits behind a
 //! parser the browser build does not include, and the formats crate depends on this one.
 
-use super::inventory::{parse_name, shorten, strip_comment, Column, Entry};
+use super::inventory::{parse_name, shorten, strip_comment, Column, Entry, Quotes};
 
 /// First words of statements read or skipped as SQL rather than as a listed table name.
 const STATEMENT_WORDS: [&str; 12] =
@@ -45,7 +45,7 @@ pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
     let mut statement = String::new();
     let mut depth = 0i64;
     let mut opened = false;
-    let mut quote = None;
+    let mut quotes = Quotes::default();
     let mut i = start;
     while i < lines.len() {
         let line = strip_comment(lines[i]).trim();
@@ -56,22 +56,21 @@ pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
             statement.push(' ');
         }
         for c in line.chars() {
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
-                None if c == '(' => {
-                    depth += 1;
-                    opened = true;
+            if quotes.outside(c) {
+                match c {
+                    '(' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    ')' => depth -= 1,
+                    ';' if depth <= 0 => return (statement, i + 1),
+                    _ => {}
                 }
-                None if c == ')' => depth -= 1,
-                None if c == ';' && depth <= 0 => return (statement, i + 1),
-                None => {}
             }
             statement.push(c);
         }
         i += 1;
-        if opened && depth <= 0 && quote.is_none() {
+        if opened && depth <= 0 && !quotes.open() {
             let continues = lines.get(i).is_some_and(|next| TRAILING_CLAUSES.contains(&first_word(strip_comment(next).trim()).as_str()));
             if !continues {
                 return (statement, i);
@@ -164,20 +163,16 @@ fn name_end(text: &str) -> usize {
 /// The byte offset of the `)` that closes a list whose `(` came just before `text`.
 fn matching_close(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut quote = None;
+    let mut quotes = Quotes::default();
     for (at, c) in text.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
-            None if c == '(' => depth += 1,
-            None if c == ')' => {
-                if depth == 0 {
-                    return Some(at);
-                }
-                depth -= 1;
-            }
-            None => {}
+        if !quotes.outside(c) {
+            continue;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(at),
+            ')' => depth -= 1,
+            _ => {}
         }
     }
     None
@@ -189,23 +184,22 @@ fn matching_close(text: &str) -> Option<usize> {
 fn split_top_level(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let (mut parens, mut angles) = (0i64, 0i64);
-    let mut quote = None;
+    let mut quotes = Quotes::default();
     let mut start = 0;
     let mut previous = ' ';
     for (at, c) in text.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
-            None if c == '(' => parens += 1,
-            None if c == ')' => parens -= 1,
-            None if c == '<' && parens <= 0 && previous.is_alphanumeric() => angles += 1,
-            None if c == '>' && parens <= 0 && angles > 0 => angles -= 1,
-            None if c == ',' && parens <= 0 && angles == 0 => {
-                pieces.push(&text[start..at]);
-                start = at + 1;
+        if quotes.outside(c) {
+            match c {
+                '(' => parens += 1,
+                ')' => parens -= 1,
+                '<' if parens <= 0 && previous.is_alphanumeric() => angles += 1,
+                '>' if parens <= 0 && angles > 0 => angles -= 1,
+                ',' if parens <= 0 && angles == 0 => {
+                    pieces.push(&text[start..at]);
+                    start = at + 1;
+                }
+                _ => {}
             }
-            None => {}
         }
         previous = c;
     }

@@ -238,36 +238,47 @@ pub(crate) fn parse_name(text: &str) -> Result<Vec<String>, String> {
     Ok(parts)
 }
 
+/// Follows SQL quoting (`'…'`, `"…"`, `` `…` ``) character by character, so a scanner can act on
+/// the characters outside quotes only. Every scanner of the inventory and DDL readers uses it.
+#[derive(Default)]
+pub(crate) struct Quotes(Option<char>);
+
+impl Quotes {
+    /// Takes the next character; true when it stands outside quotes and is not a quote mark.
+    pub(crate) fn outside(&mut self, c: char) -> bool {
+        match self.0 {
+            Some(q) if c == q => self.0 = None,
+            Some(_) => {}
+            None if matches!(c, '\'' | '"' | '`') => self.0 = Some(c),
+            None => return true,
+        }
+        false
+    }
+
+    /// Whether a quote opened and has not closed yet.
+    pub(crate) fn open(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
 /// Drops a `--` comment that is not inside quotes.
 pub(crate) fn strip_comment(line: &str) -> &str {
-    let mut quote = None;
+    let mut quotes = Quotes::default();
     let mut previous_dash = false;
     for (at, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
-            None if c == '-' && previous_dash => return &line[..at - 1],
-            None => {}
+        let outside = quotes.outside(c);
+        if outside && c == '-' && previous_dash {
+            return &line[..at - 1];
         }
-        previous_dash = quote.is_none() && c == '-';
+        previous_dash = outside && c == '-';
     }
     line
 }
 
 /// The byte offset of the first `wanted` outside quotes.
 pub(crate) fn find_unquoted(text: &str, wanted: char) -> Option<usize> {
-    let mut quote = None;
-    for (at, c) in text.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '\'' | '"' | '`') => quote = Some(c),
-            None if c == wanted => return Some(at),
-            None => {}
-        }
-    }
-    None
+    let mut quotes = Quotes::default();
+    text.char_indices().find(|&(_, c)| quotes.outside(c) && c == wanted).map(|(at, _)| at)
 }
 
 /// A long text cut for an error message, on a character boundary.
