@@ -21,6 +21,7 @@ mod notice;
 mod settle;
 mod panels;
 mod plural;
+mod present;
 mod problem_counts;
 mod selected_nodes;
 mod shortcuts;
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
         <div
             class="app"
             class:dragging=move || dragging.get()
+            class:presenting=move || studio.presenting.get()
             on:dragover=over
             on:dragleave=move |_| dragging.set(false)
             on:drop=drop
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
+            <present::Present />
             <status_bar::StatusBar />
             <dialogs::Dialogs />
             <div class="drop-hint" aria-hidden="true">"Drop ODCS, ODPS, DCS, SQL, JSON sample, zip or workspace files to import them"</div>

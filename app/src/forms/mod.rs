@@ -10,6 +10,7 @@ mod field;
 pub mod focus;
 mod id_field;
 mod links;
+pub mod note;
 mod options;
 mod ports;
 pub mod product;
