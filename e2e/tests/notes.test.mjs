@@ -72,16 +72,16 @@ test('a sticky note is written, moved, recoloured, undone, kept, never exported 
   await dragBy(page, note, 160, 90);
   const moved = translation(await note.getAttribute('transform'));
   assert.ok(moved.x > placed.x + 60 && moved.y > placed.y + 30, `moved from ${JSON.stringify(placed)} to ${JSON.stringify(moved)}`);
-  assert.match(await note.getAttribute('class'), /note-yellow/);
+  assert.match(await note.locator('.note-paper').getAttribute('class'), /note-yellow/);
   await page.getByTestId('note-colour-blue').click();
-  assert.match(await note.getAttribute('class'), /note-blue/);
+  assert.match(await note.locator('.note-paper').getAttribute('class'), /note-blue/);
   assert.equal(await page.getByTestId('note-colour-blue').getAttribute('aria-pressed'), 'true');
 
   // Undo takes back the colour, the move and all of the typing, one step each; redo replays them.
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
   await undo.click();
-  assert.match(await note.getAttribute('class'), /note-yellow/);
+  assert.match(await note.locator('.note-paper').getAttribute('class'), /note-yellow/);
   await undo.click();
   assert.deepEqual(translation(await note.getAttribute('transform')), placed);
   await undo.click();
@@ -93,7 +93,7 @@ test('a sticky note is written, moved, recoloured, undone, kept, never exported 
   assert.equal(await notes.count(), 1);
   assert.equal((await note.locator('tspan').allTextContents()).join(' '), TEXT);
   assert.deepEqual(translation(await note.getAttribute('transform')), moved);
-  assert.match(await note.getAttribute('class'), /note-blue/);
+  assert.match(await note.locator('.note-paper').getAttribute('class'), /note-blue/);
 
   // A second note by shortcut, written on after a double-click, in pink.
   await page.locator('.canvas').click({ position: { x: 12, y: 12 } });
@@ -128,9 +128,9 @@ test('a sticky note is written, moved, recoloured, undone, kept, never exported 
   await page.locator('g.note').nth(1).waitFor();
   assert.equal(await notes.count(), 2);
   assert.equal((await note.locator('tspan').allTextContents()).join(' '), TEXT);
-  assert.match(await note.getAttribute('class'), /note-blue/);
+  assert.match(await note.locator('.note-paper').getAttribute('class'), /note-blue/);
   assert.deepEqual(translation(await note.getAttribute('transform')), moved);
-  assert.match(await second.getAttribute('class'), /note-pink/);
+  assert.match(await second.locator('.note-paper').getAttribute('class'), /note-pink/);
   assert.equal(await second.getAttribute('transform'), secondAt);
 
   // Never exported: not in the ODPS or ODCS preview, not anywhere in the repo bundle.

@@ -68,7 +68,7 @@ fn StickyNote(id: String) -> impl IntoView {
             return view! { <text class="note-text placeholder" x=NOTE_PADDING y=NOTE_PADDING + 15.0>"Double-click to write"</text> }.into_any();
         }
         let rows = shown.into_iter().enumerate().map(|(row, line)| {
-            view! { <tspan x=NOTE_PADDING y=NOTE_PADDING + 15.0 + row as f64 * NOTE_LINE>{line}</tspan> }
+            view! { <tspan x=NOTE_PADDING y={NOTE_PADDING + 15.0 + row as f64 * NOTE_LINE}>{line}</tspan> }
         });
         view! { <text class="note-text">{rows.collect_view()}</text> }.into_any()
     };
@@ -85,17 +85,20 @@ fn StickyNote(id: String) -> impl IntoView {
     };
     view! {
         <g
-            class=move || format!("note note-{}", colour.get().as_str())
+            class="note"
             class:selected=move || selected.get()
-            data-note=move || id.get_value()
+            data-note=id.get_value()
             transform=move || { let p = position.get(); format!("translate({} {})", p.x, p.y) }
             on:pointerdown=press
             on:dblclick=write
         >
-            <rect class="note-body" width=NOTE_WIDTH height=move || height.get() rx="3" />
-            <path class="note-fold" d=move || format!("M{} {}l-18 0l18 -18z", NOTE_WIDTH, height.get()) />
-            {text}
-            {text_box}
+            // The colour on a group of its own: a reactive class list would drop `selected`.
+            <g class=move || format!("note-paper note-{}", colour.get().as_str())>
+                <rect class="note-body" width=NOTE_WIDTH height=move || height.get() rx="3" />
+                <path class="note-fold" d=move || format!("M{} {}l-18 0l18 -18z", NOTE_WIDTH, height.get()) />
+                {text}
+                {text_box}
+            </g>
         </g>
     }
 }

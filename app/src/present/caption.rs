@@ -30,7 +30,7 @@ fn product(ws: &Workspace, id: &str) -> Caption {
         Some(team) => format!("owned by {}", ws.team_name(team).unwrap_or(team)),
         None => "no owner yet".to_owned(),
     };
-    let reads = p
+    let reads: Vec<String> = p
         .input_ports
         .iter()
         .map(|port| match &port.source {
@@ -45,7 +45,7 @@ fn product(ws: &Workspace, id: &str) -> Caption {
             }
         })
         .collect();
-    let serves = p
+    let serves: Vec<String> = p
         .output_ports
         .iter()
         .map(|port| {
@@ -62,11 +62,11 @@ fn product(ws: &Workspace, id: &str) -> Caption {
 
 fn domain(ws: &Workspace, id: &str) -> Caption {
     let Some(d) = ws.context.domains.iter().find(|d| d.id == id) else { return Caption::default() };
-    let products = tour::stops(ws, Mode::Products)
+    let products: Vec<String> = tour::stops(ws, Mode::Products)
         .into_iter()
         .filter_map(|p| ws.product(&p).filter(|p| p.domain.as_deref() == Some(id)).map(|p| p.name.clone()))
         .collect();
-    let sources = ws.context.source_systems.iter().filter(|s| s.domain.as_deref() == Some(id)).map(|s| s.name.clone()).collect();
+    let sources: Vec<String> = ws.context.source_systems.iter().filter(|s| s.domain.as_deref() == Some(id)).map(|s| s.name.clone()).collect();
     Caption { kicker: "Domain".to_owned(), title: d.name.clone(), text: d.description.clone(), lists: vec![("Products", products), ("Source systems", sources)] }
 }
 

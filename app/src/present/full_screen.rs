@@ -2,6 +2,7 @@
 //! browser, a policy) is dropped quietly instead of surfacing as an unhandled rejection.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 // web-sys declares these two as returning nothing; browsers return promises that may reject.
 // Types of our own, since methods cannot be added to web-sys's.
