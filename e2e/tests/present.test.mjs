@@ -55,9 +55,10 @@ test('present mode steps through products and domains with the keyboard; Escape 
   for (const port of [...(first.inputPorts ?? []), ...first.outputPorts]) assert.ok(caption.includes(port.name), `port ${port.name} is listed`);
 
   // The view is on the product: it is big and in the middle of the canvas.
+  const body = page.locator(`g.node.product[data-product="${first.id}"] .node-body`);
+  await page.waitForFunction((id) => document.querySelector(`g.node.product[data-product="${id}"] .node-body`).getBoundingClientRect().width > 400, first.id);
   const canvas = await page.locator('svg.canvas-svg').boundingBox();
-  const node = await page.locator(`g.node.product[data-product="${first.id}"] .node-body`).boundingBox();
-  assert.ok(node.width > 400, `the product is shown large (${node.width}px wide)`);
+  const node = await body.boundingBox();
   const middle = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
   assert.ok(Math.abs(middle(node).x - middle(canvas).x) < 60 && Math.abs(middle(node).y - middle(canvas).y) < 60, 'the product is centred');
   await page.screenshot({ path: join(artifacts, 'present-product.png') });
@@ -115,7 +116,7 @@ test('present mode steps through products and domains with the keyboard; Escape 
   assert.equal(await page.locator('.inspector').isVisible(), true);
   assert.equal(await page.locator('.status-bar').isVisible(), true);
   assert.equal(await page.locator('.workspace-size').textContent(), `${example.products.length} products · ${example.contracts.length} contracts · ${example.context.domains.length} domains`);
-  assert.equal(await page.evaluate(() => document.fullscreenElement), null, 'full screen is left');
+  await page.waitForFunction(() => document.fullscreenElement === null);
   assert.ok(await page.getByRole('button', { name: 'Undo' }).isDisabled(), 'presenting edited nothing');
 });
 

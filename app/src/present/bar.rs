@@ -40,7 +40,9 @@ pub fn PresenterBar() -> impl IntoView {
     Effect::new(move |_| {
         resized.track();
         let Some(id) = current.get() else { return };
-        let area = studio.workspace.with_untracked(|ws| tour::area(ws, mode.get_untracked(), &id));
+        // Tracks the mode too: a domain and a product may share an id.
+        let mode = mode.get();
+        let area = studio.workspace.with_untracked(|ws| tour::area(ws, mode, &id));
         if let (Some(area), Some((width, height))) = (area, canvas_size()) {
             view.show(area, width, height, MAX_ZOOM);
         }
