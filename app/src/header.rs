@@ -56,6 +56,8 @@ pub fn Header() -> impl IntoView {
                     on:click=move |_| text_open.0.set(true)>"{ } JSON"</button>
                 <button class="button icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="show-shortcuts"
                     on:click=move |_| help.0.update(|open| *open = !*open)>"?"</button>
+                <button class="button" title="Present full screen: step through products or domains with the arrow keys (F)" data-testid="present"
+                    on:click=move |_| crate::present::enter(studio)>"Present"</button>
                 <button class="button primary" title="Export standard files, the repo bundle or the workspace JSON"
                     on:click=move |_| studio.export_open.set(true)>"Export…"</button>
                 <input node_ref=picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"

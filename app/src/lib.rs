@@ -23,6 +23,7 @@ mod offline;
 mod settle;
 mod panels;
 mod plural;
+mod present;
 mod problem_counts;
 mod product_canvas;
 mod selected_nodes;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
         <div
             class="app"
             class:dragging=move || dragging.get()
+            class:presenting=move || studio.presenting.get()
             on:dragover=over
             on:dragleave=move |_| dragging.set(false)
             on:drop=drop
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <canvas::Canvas />
                 <panels::Inspector />
             </main>
+            <present::Present />
             <status_bar::StatusBar />
             <dialogs::Dialogs />
             <product_canvas::ProductCanvasLayer />

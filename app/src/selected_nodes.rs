@@ -33,15 +33,16 @@ impl Selection {
         }
     }
 
-    /// The canvas nodes selected: none for the context editor, and none for an open contract
-    /// (it may be one drawn on a port, which Delete must not remove).
+    /// The canvas nodes selected: none for the context editor, none for an open contract
+    /// (it may be one drawn on a port, which Delete must not remove), and none for a sticky
+    /// note (notes are not nodes: box selection and Ctrl/⌘ A leave them alone).
     pub fn nodes(&self) -> Vec<CanvasNode> {
         match self {
             Selection::Product(id) => vec![CanvasNode::new(NodeKind::Product, id.clone())],
             Selection::System(id) => vec![CanvasNode::new(NodeKind::System, id.clone())],
             Selection::UseCase(id) => vec![CanvasNode::new(NodeKind::UseCase, id.clone())],
             Selection::Nodes(nodes) => nodes.clone(),
-            Selection::Contract(_) | Selection::Context(..) => Vec::new(),
+            Selection::Contract(_) | Selection::Context(..) | Selection::Note(_) => Vec::new(),
         }
     }
 
@@ -52,7 +53,7 @@ impl Selection {
             Selection::UseCase(x) => kind == NodeKind::UseCase && x == id,
             Selection::Contract(x) => kind == NodeKind::Contract && x == id,
             Selection::Nodes(nodes) => nodes.iter().any(|n| n.kind == kind && n.id == id),
-            Selection::Context(..) => false,
+            Selection::Context(..) | Selection::Note(_) => false,
         }
     }
 }

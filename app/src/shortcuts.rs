@@ -11,7 +11,7 @@ use crate::modal::Modal;
 use crate::state::{Selection, Studio};
 
 /// Every shortcut as the overlay shows it: keys and what they do.
-const SHORTCUTS: [(&str, &str); 18] = [
+const SHORTCUTS: [(&str, &str); 22] = [
     ("Ctrl/⌘ Z", "Undo"),
     ("Ctrl/⌘ Shift Z, Ctrl Y", "Redo"),
     ("N", "New data product"),
@@ -19,10 +19,14 @@ const SHORTCUTS: [(&str, &str); 18] = [
     ("P", "Show or hide the problems panel"),
     ("E", "Export…"),
     ("V", "Canvas view of the selected data product (the 10-block Data Product Canvas)"),
-    ("Delete", "Delete the selected products, source systems and use cases, or the open contract"),
+    ("S", "New sticky note in the middle of the view (kept in the workspace, never exported)"),
+    ("Double-click a note, Enter", "Write on the note; Escape or Ctrl/⌘ Enter when done"),
+    ("F", "Present: full screen, step through products (→ ← Space, Home, End), D for domains, Escape leaves"),
+    ("Delete", "Delete the selected products, source systems and use cases, the selected note, or the open contract"),
     ("Shift/Ctrl/⌘ click", "Add a node to the selection, or take it out"),
     ("Shift + drag background", "Select the nodes in a box"),
     ("Drag a selected node", "Move all selected nodes"),
+    ("Drag a note", "Move the note"),
     ("Ctrl/⌘ A", "Select every node on the canvas"),
     ("Ctrl/⌘ C, X, V", "Copy or cut the selected nodes (with their products' contracts), paste them as copies"),
     ("Ctrl/⌘ D", "Duplicate the selected nodes"),
@@ -43,6 +47,11 @@ pub fn install(studio: Studio, view: Viewport) {
         // The canvas view covers the page: only undo, redo, help and closing act there, not the
         // keys for the canvas behind it.
         let sheet_open = studio.canvas_view.with_untracked(Option::is_some);
+        // Present mode has keys of its own (the presenter, `present`); nothing here may add,
+        // delete or undo behind the audience's back.
+        if studio.presenting.get_untracked() {
+            return;
+        }
         if ev.ctrl_key() || ev.meta_key() {
             if in_text_field(&ev) {
                 return;
@@ -75,6 +84,9 @@ pub fn install(studio: Studio, view: Viewport) {
             "p" | "P" => studio.problems_open.update(|open| *open = !*open),
             "e" | "E" => studio.export_open.set(true),
             "v" | "V" => crate::product_canvas::open_for_selection(studio),
+            "s" | "S" => crate::canvas::add_note(studio, view),
+            "f" | "F" => crate::present::enter(studio),
+            "Enter" if !on_button(&ev) && write_selected_note(studio) => {}
             "Delete" | "Backspace" => delete_selected(studio),
             _ => return,
         }
@@ -108,8 +120,16 @@ pub fn delete_selected(studio: Studio) {
             studio.selection.set(None);
         }
         Some(Selection::Nodes(_)) => crate::canvas::delete_selection(studio),
+        Some(Selection::Note(id)) => crate::canvas::delete_note(studio, &id),
         Some(Selection::Context(..)) | None => {}
     }
+}
+
+/// Opens the selected note for writing; false when no note is selected.
+fn write_selected_note(studio: Studio) -> bool {
+    let Some(Selection::Note(id)) = studio.selection.get_untracked() else { return false };
+    studio.editing_note.set(Some(id));
+    true
 }
 
 fn on_button(ev: &web_sys::KeyboardEvent) -> bool {

@@ -21,6 +21,8 @@ pub enum Selection {
     Contract(String),
     /// The business-context editor on one tab, optionally scrolled to one entity.
     Context(Collection, Option<String>),
+    /// A sticky note on the canvas (by note id): Delete removes it, the inspector edits it.
+    Note(String),
 }
 
 /// A message about something the user started (an import, an export): what happened, or why
@@ -80,6 +82,10 @@ pub struct Studio {
     pub impact_field: RwSignal<Option<String>>,
     /// What the last canvas action did (copied, pasted, deleted nodes), for screen readers.
     pub announcement: RwSignal<String>,
+    /// The sticky note whose text is being edited in place on the canvas.
+    pub editing_note: RwSignal<Option<String>>,
+    /// Present mode: the canvas alone, full screen, stepping through products or domains.
+    pub presenting: RwSignal<bool>,
     /// The field the user is typing into: keystrokes in the same field merge into one undo step.
     typing: StoredValue<Option<String>>,
     history: StoredValue<History>,
@@ -104,6 +110,8 @@ impl Studio {
             focus_path: RwSignal::new(None),
             impact_field: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
+            editing_note: RwSignal::new(None),
+            presenting: RwSignal::new(false),
             typing: StoredValue::new(None),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
@@ -120,6 +128,7 @@ impl Studio {
         self.typing.set_value(None);
         self.can_undo.set(false);
         self.can_redo.set(false);
+        self.editing_note.set(None);
         self.selection.set(None);
         self.canvas_view.set(None);
         self.workspace.set(workspace);

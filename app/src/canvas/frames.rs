@@ -4,12 +4,9 @@
 use dpstudio_model::NodeKind;
 use leptos::prelude::*;
 
-use super::geometry::{product_height, Rect, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
+use super::geometry::{product_height, Rect, FRAME_LABEL as LABEL_SPACE, FRAME_PADDING as PADDING, PRODUCT_WIDTH, SMALL_HEIGHT, SMALL_WIDTH};
 use super::{node_position, Viewport};
 use crate::state::Studio;
-
-const PADDING: f64 = 26.0;
-const LABEL_SPACE: f64 = 22.0;
 
 #[component]
 pub fn DomainFrames() -> impl IntoView {

@@ -7,6 +7,7 @@ mod frames;
 pub(crate) mod geometry;
 mod minimap;
 mod nodes;
+mod notes;
 pub mod picture;
 mod select;
 mod viewport;
@@ -15,6 +16,7 @@ use dpstudio_model::{node_key, Edit, NodeKind, Point};
 use leptos::prelude::*;
 
 use crate::state::Studio;
+pub use notes::{add_note, delete_note};
 pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment, select_all};
 pub use viewport::Viewport;
 
@@ -136,8 +138,10 @@ pub fn Canvas() -> impl IntoView {
         }
         if let Some(drag) = view.finish() {
             if drag.moved && !drag.origins.is_empty() {
-                // The keys came from nodes on the canvas, so this edit cannot fail.
-                let _ = studio.apply(Edit::SetNodes(drag.positions()));
+                // The keys came from nodes and notes on the canvas, so this edit cannot fail.
+                if let Some(edit) = studio.workspace.with_untracked(|ws| notes::drag_edit(ws, drag.positions())) {
+                    let _ = studio.apply(edit);
+                }
             } else if let Some(selection) = drag.on_click {
                 studio.selection.set(Some(selection));
             }
@@ -177,6 +181,7 @@ pub fn Canvas() -> impl IntoView {
                     <frames::DomainFrames />
                     <edges::Edges />
                     <nodes::Nodes />
+                    <notes::StickyNotes />
                     {move || view.link().map(|link| view! {
                         <line class="link-preview" x1=link.from.x y1=link.from.y x2=link.to.x y2=link.to.y />
                     })}
@@ -191,6 +196,8 @@ pub fn Canvas() -> impl IntoView {
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>
                 <button class="tool" title="Zoom out" aria-label="Zoom out" on:click=move |_| view.zoom_centered(svg_ref, 1.0 / 1.2)>"−"</button>
+                <button class="tool wide" title="Add a sticky note for the discussion; never exported (S)" data-testid="add-note"
+                    on:click=move |_| add_note(studio, view)>"+ Note"</button>
                 <button class="tool wide" title="Fit to view" on:click=move |_| fit()>"Fit"</button>
                 <button class="tool wide" title="Arrange left to right by lineage (undo restores the old positions)" data-testid="auto-layout"
                     on:click=move |_| { arrange(studio); fit(); }>"Auto-layout"</button>

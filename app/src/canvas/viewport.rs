@@ -148,6 +148,26 @@ impl Viewport {
         self.zoom.get()
     }
 
+    /// Pan and zoom as they are, to put back later (present mode returns to the view it left).
+    pub fn offset_untracked(&self) -> (f64, f64, f64) {
+        (self.x.get_untracked(), self.y.get_untracked(), self.zoom.get_untracked())
+    }
+
+    pub fn set_offset(&self, (x, y, zoom): (f64, f64, f64)) {
+        self.x.set(x);
+        self.y.set(y);
+        self.zoom.set(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
+    }
+
+    /// Pans and zooms so `area` fills a `width` × `height` view, zooming in at most to
+    /// `max_zoom`.
+    pub fn show(&self, area: Rect, width: f64, height: f64, max_zoom: f64) {
+        if width <= 0.0 || height <= 0.0 {
+            return;
+        }
+        self.set_offset(geometry::fit_within(area, width, height, max_zoom));
+    }
+
     pub fn fit(&self, workspace: &Workspace, width: f64, height: f64) {
         if width <= 0.0 || height <= 0.0 {
             return;

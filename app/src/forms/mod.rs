@@ -11,6 +11,8 @@ pub mod focus;
 mod id_field;
 mod links;
 pub(crate) mod options;
+pub mod note;
+
 mod ports;
 pub mod product;
 mod quality;

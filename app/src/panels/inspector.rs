@@ -36,10 +36,12 @@ pub fn Inspector() -> impl IntoView {
 pub struct Editors {
     /// The details and form of a selection.
     pub details: fn(Selection) -> AnyView,
+    /// The text box on a sticky note's card (by note id), while it is being written on.
+    pub note_text: fn(String) -> AnyView,
 }
 
 part_entry!(editors, fn load_editors() -> Editors {
-    static TABLE: Editors = Editors { details };
+    static TABLE: Editors = Editors { details, note_text: crate::forms::note::in_place_editor };
     &TABLE
 });
 
@@ -60,6 +62,7 @@ fn details(selection: Selection) -> AnyView {
         Selection::Contract(id) => view! { <ContractDetails id /> }.into_any(),
         Selection::Nodes(nodes) => view! { <SelectionSummary nodes /> }.into_any(),
         Selection::Context(tab, _) => view! { <ContextEditor tab /> }.into_any(),
+        Selection::Note(id) => crate::forms::note::note_panel(id),
     }
 }
 

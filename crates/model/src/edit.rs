@@ -28,8 +28,8 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::{
-    BusinessEntity, DataContract, DataProduct, Domain, GlossaryTerm, Id, Metric, Point, SourceSystem,
-    Team, UseCase, Viewport, Workspace,
+    notes, BusinessEntity, DataContract, DataProduct, Domain, GlossaryTerm, Id, Metric, Note, Point,
+    SourceSystem, Team, UseCase, Viewport, Workspace,
 };
 
 /// The lists of entities in a workspace that edits insert into, remove from and replace in.
@@ -173,6 +173,13 @@ pub enum Edit {
     /// position. Layout only: never changes a spec.
     SetNodes(Vec<(String, Option<Point>)>),
     SetViewport(Viewport),
+    /// Inserts a sticky note at `index` of the notes (`index == len` appends). Layout only, like
+    /// the two note edits after it (see [`crate::Note`]).
+    InsertNote { index: usize, note: Note },
+    /// Removes the note at `index`; `id` must be its id.
+    RemoveNote { index: usize, id: Id },
+    /// Replaces the note at `index` by `note`, which must have the same id.
+    ReplaceNote { index: usize, note: Note },
     /// Several edits as one step (one undo). Applied in order; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -184,6 +191,8 @@ pub enum EditError {
     /// The entity at `index` is not the one the edit names (the edit is stale).
     IdMismatch { collection: Collection, index: usize, expected: Id, found: Id },
     NotFound { collection: Collection, id: Id },
+    /// No sticky note with `id` at `index` (the edit is stale, or the note was deleted).
+    NoNote { index: usize, id: Id },
 }
 
 impl fmt::Display for EditError {
@@ -198,6 +207,7 @@ impl fmt::Display for EditError {
                 collection.as_str()
             ),
             EditError::NotFound { collection, id } => write!(f, "no '{id}' in {}", collection.as_str()),
+            EditError::NoNote { index, id } => write!(f, "no sticky note '{id}' at position {index}; the edit is stale"),
         }
     }
 }
@@ -213,7 +223,7 @@ pub struct Touched {
     pub contracts: BTreeSet<Id>,
     /// Context entities (domains, teams, glossary, semantic model, use cases, source systems).
     pub context: BTreeSet<(Collection, Id)>,
-    /// Node positions or viewport.
+    /// Node positions, viewport or sticky notes.
     pub layout: bool,
 }
 
@@ -312,6 +322,18 @@ impl Edit {
             Edit::SetViewport(viewport) => {
                 Ok(Edit::SetViewport(std::mem::replace(&mut workspace.layout.viewport, viewport)))
             }
+            Edit::InsertNote { index, note } => {
+                let id = notes::insert(workspace, index, note)?;
+                Ok(Edit::RemoveNote { index, id })
+            }
+            Edit::RemoveNote { index, id } => {
+                let note = notes::remove(workspace, index, &id)?;
+                Ok(Edit::InsertNote { index, note })
+            }
+            Edit::ReplaceNote { index, note } => {
+                let old = notes::replace(workspace, index, note)?;
+                Ok(Edit::ReplaceNote { index, note: old })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -346,7 +368,11 @@ impl Edit {
             Edit::Insert { item, .. } | Edit::Replace { item, .. } => touched.add(item.collection(), item.id()),
             Edit::Remove { collection, id, .. } => touched.add(*collection, id),
             Edit::SetName(_) | Edit::SetDescription(_) => touched.meta = true,
-            Edit::SetNodes(_) | Edit::SetViewport(_) => touched.layout = true,
+            Edit::SetNodes(_)
+            | Edit::SetViewport(_)
+            | Edit::InsertNote { .. }
+            | Edit::RemoveNote { .. }
+            | Edit::ReplaceNote { .. } => touched.layout = true,
             Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(touched)),
         }
     }

@@ -143,6 +143,12 @@ fn merge_inverses(newer: Edit, previous: Edit) -> Edit {
             return previous;
         }
     }
+    if let (Edit::ReplaceNote { index: a, note: new_note }, Edit::ReplaceNote { index: b, note: old_note }) = (&newer, &previous) {
+        // Typing into one sticky note, as above.
+        if a == b && new_note.id == old_note.id {
+            return previous;
+        }
+    }
     Edit::Batch(vec![newer, previous])
 }
 

@@ -53,6 +53,12 @@ pub fn merge_edit(current: &Workspace, incoming: &Workspace) -> Edit {
     if !nodes.is_empty() {
         edits.push(Edit::SetNodes(nodes));
     }
+    // Notes the open workspace does not have yet come along; its own stay as they are.
+    let mut count = current.layout.notes.len();
+    for note in incoming.layout.notes.iter().filter(|n| current.note(&n.id).is_none()) {
+        edits.push(Edit::InsertNote { index: count, note: note.clone() });
+        count += 1;
+    }
     Edit::Batch(edits)
 }
 
@@ -85,6 +91,10 @@ pub fn replace_edit(current: &Workspace, replacement: &Workspace) -> Edit {
     nodes.extend(replacement.layout.nodes.iter().map(|(key, point)| (key.clone(), Some(*point))));
     edits.push(Edit::SetNodes(nodes));
     edits.push(Edit::SetViewport(replacement.layout.viewport.clone()));
+    for (index, note) in current.layout.notes.iter().enumerate().rev() {
+        edits.push(Edit::RemoveNote { index, id: note.id.clone() });
+    }
+    edits.extend(replacement.layout.notes.iter().enumerate().map(|(index, note)| Edit::InsertNote { index, note: note.clone() }));
     Edit::Batch(edits)
 }
 
@@ -115,8 +125,11 @@ mod tests {
 
     #[test]
     fn replacing_gives_the_replacement_and_undo_gives_the_original() {
-        let original = generate(6, 1);
-        let replacement = generate(4, 2);
+        let mut original = generate(6, 1);
+        let mut replacement = generate(4, 2);
+        let note = |id: &str, text: &str| crate::Note { id: id.into(), text: text.into(), ..Default::default() };
+        original.layout.notes = vec![note("note", "old one"), note("note-2", "old two")];
+        replacement.layout.notes = vec![note("note", "new one")];
         let mut w = original.clone();
         let inverse = replace_edit(&w, &replacement).apply(&mut w).unwrap();
         let mut expected = replacement.clone();
@@ -161,5 +174,19 @@ mod tests {
         let mut w = current.clone();
         merge_edit(&w, &incoming).apply(&mut w).unwrap();
         assert_eq!(w.layout.nodes[&key], crate::Point { x: -5.0, y: -5.0 });
+    }
+
+    #[test]
+    fn merging_adds_only_the_notes_the_workspace_lacks() {
+        let note = |id: &str, text: &str| crate::Note { id: id.into(), text: text.into(), ..Default::default() };
+        let mut current = generate(2, 1);
+        current.layout.notes = vec![note("note", "mine")];
+        let mut incoming = generate(2, 1);
+        incoming.layout.notes = vec![note("note", "theirs"), note("note-2", "new")];
+        let mut w = current.clone();
+        let inverse = merge_edit(&w, &incoming).apply(&mut w).unwrap();
+        assert_eq!(w.layout.notes, vec![note("note", "mine"), note("note-2", "new")]);
+        inverse.apply(&mut w).unwrap();
+        assert_eq!(w, current);
     }
 }

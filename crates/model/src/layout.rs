@@ -1,11 +1,11 @@
-//! Canvas layout: where each node sits and how the view is set. Kept apart from the semantics
-//! so that exports never contain it and moving a node never changes a spec.
+//! Canvas layout: where each node sits, how the view is set, and the sticky notes. Kept apart
+//! from the semantics so that exports never contain it and moving a node never changes a spec.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
+use crate::{Id, Note};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Point {
@@ -36,6 +36,10 @@ pub struct Layout {
     pub nodes: BTreeMap<String, Point>,
     #[serde(default)]
     pub viewport: Viewport,
+    /// Sticky notes, in drawing order. Omitted when there are none, so files without notes
+    /// are written exactly as before notes existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// The kinds of node the canvas draws; the layout key is `kind:id`.

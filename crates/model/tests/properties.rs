@@ -146,6 +146,24 @@ fn build(w: &Workspace, op: u8, a: u64, b: u64) -> Edit {
             Edit::SetNodes(vec![(key(a), point(b)), (key(b), point(a)), (format!("usecase:u{}", a % 4), point(a ^ b))])
         }
         7 => Edit::SetViewport(Viewport { x: (a % 500) as f64, y: (b % 500) as f64, zoom: 1.0 + (a % 4) as f64 / 4.0 }),
+        _ => note_edit(w, a, b),
+    }
+}
+
+/// A sticky-note edit (sometimes a stale one), or now and then an empty batch.
+fn note_edit(w: &Workspace, a: u64, b: u64) -> Edit {
+    let notes = &w.layout.notes;
+    let i = index(notes.len(), b);
+    let id = match notes.get(i) {
+        Some(n) if !b.is_multiple_of(5) => n.id.clone(),
+        _ => "stale".to_owned(),
+    };
+    let colour = NoteColour::ALL[pick(NoteColour::ALL.len(), a)];
+    let note = Note { id: id.clone(), text: format!("note {a}"), position: Point { x: (a % 700) as f64, y: (b % 300) as f64 }, colour };
+    match a % 4 {
+        0 => Edit::InsertNote { index: index(notes.len(), a), note: Note { id: w.new_note_id(), ..note } },
+        1 => Edit::RemoveNote { index: i, id },
+        2 => Edit::ReplaceNote { index: i, note },
         _ => Edit::Batch(Vec::new()),
     }
 }

@@ -47,10 +47,21 @@ pub fn export_bundle(w: &Workspace) -> Vec<(String, String)> {
     for (path, text) in dbt::export(w) {
         files.add(|n| n.suffix_path(&format!("dbt/{path}"), ""), text);
     }
-    files.add(|_| WORKSPACE_FILE.to_owned(), dpstudio_model::to_json_pretty(w));
+    files.add(|_| WORKSPACE_FILE.to_owned(), workspace_file(w));
     files.add(|_| "README.md".to_owned(), readme::text(w));
     files.add(|_| WORKFLOW_FILE.to_owned(), workflow::text());
     files.0
+}
+
+/// The workspace as the bundle carries it: as saved, less the sticky notes. Notes are a
+/// workshop's remarks on the canvas, not part of the design a team commits and publishes.
+fn workspace_file(w: &Workspace) -> String {
+    if w.layout.notes.is_empty() {
+        return dpstudio_model::to_json_pretty(w);
+    }
+    let mut published = w.clone();
+    published.layout.notes.clear();
+    dpstudio_model::to_json_pretty(&published)
 }
 
 /// The bundle's files so far; keeps paths unique.
