@@ -21,6 +21,7 @@ mod product;
 mod rename;
 mod save;
 mod selection;
+mod share_link;
 mod workspace;
 
 pub use auto_layout::layered as auto_layout;
@@ -37,5 +38,6 @@ pub use layout::*;
 pub use product::*;
 pub use rename::{rename_id, RenameError};
 pub use selection::{remove_nodes, CanvasNode};
+pub use share_link::{share_fragment, share_payload, ShareLinkError, SHARE_FRAGMENT, SHARE_LINK_VERSION};
 pub use save::{from_json, to_json, to_json_pretty, LoadError, FORMAT_VERSION};
 pub use workspace::*;
