@@ -35,7 +35,7 @@ pub fn ShareDialog() -> impl IntoView {
     let json = studio.workspace.with_untracked(dpstudio_model::to_json);
     leptos::task::spawn_local(async move {
         let outcome = match streams::deflate(json.as_bytes()).await {
-            Ok(compressed) => Ok(Made { link: format!("{}{}", page_address(), share_fragment(&compressed)), json_len: json.len() }),
+            Ok(compressed) => Ok(Made { link: format!("{}{}", super::address::without_fragment(), share_fragment(&compressed)), json_len: json.len() }),
             Err(_) => Err("This browser could not compress the workspace, so no link was made. Export… → Workspace JSON saves it as a file.".to_owned()),
         };
         made.set(Some(outcome));
@@ -52,13 +52,6 @@ pub fn ShareDialog() -> impl IntoView {
             {content}
         </Modal>
     }
-}
-
-/// The page's address without its fragment: where the link opens the app.
-fn page_address() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    let part = |p: Result<String, _>| p.unwrap_or_default();
-    format!("{}{}{}", part(location.origin()), part(location.pathname()), part(location.search()))
 }
 
 fn link_view(made: Made) -> AnyView {

@@ -5,6 +5,7 @@
 //! Always loaded: reading the link at startup (`open`, `streams::inflate`) and the read-only
 //! bar (`banner`). In the dialogs part: the share dialog (`dialog`) and making a copy (`copy`).
 
+mod address;
 pub mod banner;
 pub mod copy;
 pub mod dialog;

@@ -3,9 +3,7 @@
 
 use dpstudio_model::{share_payload, Workspace, SHARE_FRAGMENT};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-
-use super::streams;
+use super::{address, streams};
 
 /// What the app opens with.
 #[derive(Clone)]
@@ -20,7 +18,7 @@ pub enum Start {
 
 /// The share fragment of the page's address (`#share=…`), if it was opened from a link.
 pub fn link_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = address::fragment();
     hash.starts_with(SHARE_FRAGMENT).then_some(hash)
 }
 
@@ -43,12 +41,7 @@ async fn unpack(fragment: &str) -> Result<Workspace, String> {
 /// Takes the share fragment out of the address without loading the page again, so a reload
 /// opens the user's own workspace.
 pub fn forget_link() {
-    let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    let address = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
-    }
+    address::drop_fragment();
 }
 
 /// A share link pasted into the address bar of an open app changes only the fragment, which
@@ -57,7 +50,7 @@ pub fn reload_on_new_link() {
     // Kept for the page's life: dropping the handle does not remove the listener.
     let _ = window_event_listener(leptos::ev::hashchange, |_| {
         if link_fragment().is_some() {
-            let _ = web_sys::window().map(|w| w.location().reload());
+            address::reload();
         }
     });
 }

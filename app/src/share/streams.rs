@@ -1,6 +1,7 @@
 //! Raw deflate through the browser's own `CompressionStream` and `DecompressionStream`, so the
-//! wasm carries no compression library. web-sys offers these two only behind its unstable-API
-//! switch (a flag for the whole build), so the two constructors are declared here.
+//! wasm carries no compression library. web-sys offers the two streams only behind its
+//! unstable-API switch (a flag for the whole build), and the stream and response features it
+//! does have would rebuild web-sys and everything above it, so the few calls are declared here.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -18,6 +19,21 @@ extern "C" {
     type DecompressionStream;
     #[wasm_bindgen(constructor, catch)]
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+
+    /// A `Blob` seen through the one method used here.
+    type StreamingBlob;
+    #[wasm_bindgen(method)]
+    fn stream(this: &StreamingBlob) -> ReadableStream;
+
+    type ReadableStream;
+    #[wasm_bindgen(method, js_name = pipeThrough)]
+    fn pipe_through(this: &ReadableStream, transform: &JsValue) -> ReadableStream;
+
+    type Response;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(body: &ReadableStream) -> Result<Response, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = arrayBuffer)]
+    fn array_buffer(this: &Response) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// `bytes` compressed.
@@ -34,8 +50,8 @@ pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
 async fn through(bytes: &[u8], transform: JsValue) -> Result<Vec<u8>, JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-    let output = blob.stream().pipe_through(transform.unchecked_ref());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&output))?;
+    let output = blob.unchecked_ref::<StreamingBlob>().stream().pipe_through(&transform);
+    let response = Response::new(&output)?;
     let buffer = JsFuture::from(response.array_buffer()?).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
