@@ -41,7 +41,8 @@ pub use state::{Selection, Studio};
 pub fn App() -> impl IntoView {
     share::open::reload_on_new_link();
     let Some(fragment) = share::open::link_fragment() else {
-        return view! { <Workbench start=share::open::Start::Own /> }.into_any();
+        let start = share::open::Start::Own;
+        return view! { <Workbench start /> }.into_any();
     };
     let read = RwSignal::new(None::<share::open::Start>);
     leptos::task::spawn_local(async move { read.set(Some(share::open::read(fragment).await)) });

@@ -67,7 +67,7 @@ impl From<EditError> for Refused {
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refused::Edit(error) => error.fmt(f),
+            Refused::Edit(error) => std::fmt::Display::fmt(error, f),
             Refused::ReadOnly => f.write_str("this shared workspace is read-only; make a copy to change it"),
         }
     }
