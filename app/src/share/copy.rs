@@ -3,6 +3,7 @@
 //! workspaces does.
 
 use dpstudio_model::unique_id;
+use leptos::prelude::*;
 
 use crate::io::{autosave, library};
 use crate::state::{Notice, Studio, Tone};
