@@ -1,11 +1,13 @@
-//! The dialogs (export, workspaces, the templates gallery, the workspace as text, the shortcuts
-//! overlay) and the
-//! problems panel: a part of their own (see `lazy`), fetched the first time one of them opens.
-//! Each is mounted only while it is open.
+//! The dialogs (export, share, workspaces, the templates gallery, the workspace as text, the
+//! shortcuts overlay) and the problems panel: a part of their own (see `lazy`), fetched the first
+//! time one of them opens. Each is mounted only while it is open. The part also holds actions
+//! started from always-loaded controls whose work is too big for the first load (making a copy
+//! of a shared workspace); [`run`] calls them.
 
 use leptos::prelude::*;
 
 use crate::lazy::{part_entry, Part};
+use crate::share::ShareOpen;
 use crate::shortcuts::HelpOpen;
 use crate::state::Studio;
 use crate::templates::TemplatesOpen;
@@ -20,6 +22,9 @@ pub struct Dialogs {
     text: fn() -> AnyView,
     shortcuts: fn() -> AnyView,
     problems: fn() -> AnyView,
+    share: fn() -> AnyView,
+    /// Makes the open shared workspace the user's own copy.
+    pub make_copy: fn(Studio),
 }
 
 part_entry!(dialogs, fn load_dialogs() -> Dialogs {
@@ -30,6 +35,8 @@ part_entry!(dialogs, fn load_dialogs() -> Dialogs {
         text: || view! { <crate::text_editor::TextEditor /> }.into_any(),
         shortcuts: || view! { <crate::shortcuts::ShortcutHelp /> }.into_any(),
         problems: || view! { <crate::panels::ProblemsPanel /> }.into_any(),
+        share: || view! { <crate::share::dialog::ShareDialog /> }.into_any(),
+        make_copy: crate::share::copy::make_copy,
     };
     &TABLE
 });
@@ -46,6 +53,7 @@ pub fn Dialogs() -> impl IntoView {
     let TextOpen(text) = expect_context::<TextOpen>();
     let WorkspacesOpen(workspaces) = expect_context::<WorkspacesOpen>();
     let TemplatesOpen(templates) = expect_context::<TemplatesOpen>();
+    let ShareOpen(share) = expect_context::<ShareOpen>();
     let part = DIALOGS.with(Part::clone);
     let while_open = move |open: RwSignal<bool>, pick: fn(&Dialogs) -> fn() -> AnyView| {
         let part = part.clone();
@@ -58,5 +66,18 @@ pub fn Dialogs() -> impl IntoView {
         {while_open(text, |t| t.text)}
         {while_open(workspaces, |t| t.workspaces)}
         {while_open(templates, |t| t.templates)}
+        {while_open(share, |t| t.share)}
     }
+}
+
+/// Runs one of the part's actions once the part is in (fetching it first if need be).
+pub fn run(studio: Studio, pick: fn(&Dialogs) -> fn(Studio)) {
+    let part = DIALOGS.with(Part::clone);
+    let loaded = part.clone();
+    part.when_ready(move || {
+        // Untracked: this may run inside the effect that waited for the part.
+        if let Some(table) = untrack(|| loaded.get()) {
+            pick(table)(studio);
+        }
+    });
 }

@@ -16,7 +16,12 @@ pub fn Header() -> impl IntoView {
     let help = expect_context::<crate::shortcuts::HelpOpen>();
     let text_open = expect_context::<crate::text_editor::TextOpen>();
     let workspaces_open = expect_context::<crate::workspaces::WorkspacesOpen>();
-    let name = move || studio.workspace.with(|ws| ws.name.clone());
+    let share_open = expect_context::<crate::share::ShareOpen>();
+    let name = move || {
+        // A refused rename (a shared workspace is read-only) puts the name back in the box.
+        studio.refusals.track();
+        studio.workspace.with(|ws| ws.name.clone())
+    };
     let rename = move |ev: leptos::ev::Event| {
         let _ = studio.apply(Edit::SetName(event_target_value(&ev)));
     };
@@ -58,6 +63,8 @@ pub fn Header() -> impl IntoView {
                     on:click=move |_| help.0.update(|open| *open = !*open)>"?"</button>
                 <button class="button" title="Present full screen: step through products or domains with the arrow keys (F)" data-testid="present"
                     on:click=move |_| crate::present::enter(studio)>"Present"</button>
+                <button class="button" title="Share the workspace as a link: others see it read-only and can make a copy" data-testid="share"
+                    on:click=move |_| share_open.0.set(true)>"Share…"</button>
                 <button class="button primary" title="Export standard files, the repo bundle or the workspace JSON"
                     on:click=move |_| studio.export_open.set(true)>"Export…"</button>
                 <input node_ref=picker class="visually-hidden" type="file" multiple tabindex="-1" aria-hidden="true"

@@ -21,6 +21,7 @@ mod modal;
 mod notice;
 mod offline;
 mod settle;
+mod share;
 mod panels;
 mod plural;
 mod present;
@@ -39,12 +40,43 @@ use leptos::prelude::*;
 pub use example::example_workspace;
 pub use state::{Selection, Studio};
 
+/// The app. Opened from a share link, it first reads the shared workspace from the link (a
+/// few milliseconds: unpacking is asynchronous in the browser), then shows it read-only.
+#[component]
+pub fn App() -> impl IntoView {
+    share::open::reload_on_new_link();
+    let Some(fragment) = share::open::link_fragment() else {
+        let start = share::open::Start::Own;
+        return view! { <Workbench start /> }.into_any();
+    };
+    let read = RwSignal::new(None::<share::open::Start>);
+    leptos::task::spawn_local(async move { read.set(Some(share::open::read(fragment).await)) });
+    (move || match read.get() {
+        Some(start) => view! { <Workbench start /> }.into_any(),
+        None => view! { <p class="share-opening" aria-busy="true">"Opening the shared workspace…"</p> }.into_any(),
+    })
+    .into_any()
+}
+
 /// The whole app: header, canvas, side panel and status bar around one workspace. Files
 /// dropped anywhere on the page are imported.
 #[component]
-pub fn App() -> impl IntoView {
-    let (workspace, restore_notice) = io::autosave::restore(example_workspace);
+fn Workbench(start: share::open::Start) -> impl IntoView {
+    use share::open::Start;
+    let shared = matches!(start, Start::Shared(_));
+    let (workspace, restore_notice) = match start {
+        Start::Shared(workspace) => (workspace, None),
+        Start::Own => io::autosave::restore(example_workspace),
+        Start::BrokenLink(reason) => {
+            share::open::forget_link();
+            let (own, damaged) = io::autosave::restore(example_workspace);
+            let mut details = vec![format!("What went wrong: {reason}."), "Nothing was lost: your own workspace is open as usual.".to_owned()];
+            details.extend(damaged.into_iter().flat_map(|n| std::iter::once(n.title).chain(n.details)));
+            (own, Some(state::Notice::new(state::Tone::Failed, "The share link could not be opened.").with_details(details)))
+        }
+    };
     let studio = Studio::new(workspace);
+    studio.read_only.set(shared);
     provide_context(studio);
     // The view is shared: the canvas pans and zooms it, "+ Product" places nodes at its centre.
     let view = canvas::Viewport::new();
@@ -55,6 +87,7 @@ pub fn App() -> impl IntoView {
     provide_context(workspaces::WorkspacesOpen(RwSignal::new(false)));
     provide_context(templates::TemplatesOpen(RwSignal::new(false)));
     provide_context(medallion::MedallionOpen(RwSignal::new(false)));
+    provide_context(share::ShareOpen(RwSignal::new(false)));
     forms::focus::install(studio);
     impact::install(studio);
     problem_counts::install(studio);
@@ -85,11 +118,13 @@ pub fn App() -> impl IntoView {
             class="app"
             class:dragging=move || dragging.get()
             class:presenting=move || studio.presenting.get()
+            class:read-only=move || studio.read_only.get()
             on:dragover=over
             on:dragleave=move |_| dragging.set(false)
             on:drop=drop
         >
             <header::Header />
+            <share::banner::SharedBanner />
             <notice::NoticeBar />
             <main class="workbench" class:wide=move || {
                 studio.selection.with(|s| matches!(s, Some(Selection::Contract(_) | Selection::Context(..))))

@@ -52,6 +52,29 @@ impl Notice {
     }
 }
 
+/// Why a change did not happen: the edit did not fit the workspace, or the workspace is a
+/// shared one, open read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Edit(EditError),
+    ReadOnly,
+}
+
+impl From<EditError> for Refused {
+    fn from(error: EditError) -> Self {
+        Refused::Edit(error)
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Edit(error) => std::fmt::Display::fmt(error, f),
+            Refused::ReadOnly => f.write_str("this shared workspace is read-only; make a copy to change it"),
+        }
+    }
+}
+
 /// Undo steps kept; older ones are dropped so a long workshop does not grow memory forever.
 const HISTORY_LIMIT: usize = 500;
 
@@ -86,6 +109,11 @@ pub struct Studio {
     pub editing_note: RwSignal<Option<String>>,
     /// Present mode: the canvas alone, full screen, stepping through products or domains.
     pub presenting: RwSignal<bool>,
+    /// A shared workspace opened from a link is shown read-only: every change is refused.
+    pub read_only: RwSignal<bool>,
+    /// Counts refused changes, so controls that already show what was typed can be rebuilt
+    /// from the unchanged workspace.
+    pub refusals: RwSignal<u32>,
     /// The field the user is typing into: keystrokes in the same field merge into one undo step.
     typing: StoredValue<Option<String>>,
     history: StoredValue<History>,
@@ -112,6 +140,8 @@ impl Studio {
             announcement: RwSignal::new(String::new()),
             editing_note: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            read_only: RwSignal::new(false),
+            refusals: RwSignal::new(0),
             typing: StoredValue::new(None),
             history: StoredValue::new(History::with_limit(HISTORY_LIMIT)),
             checker: StoredValue::new(checker),
@@ -135,7 +165,7 @@ impl Studio {
     }
 
     /// Applies `edit` as a new undo step.
-    pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
+    pub fn apply(&self, edit: Edit) -> Result<(), Refused> {
         self.typing.set_value(None);
         self.change(|history, ws| history.apply(ws, edit))
     }
@@ -143,7 +173,7 @@ impl Studio {
     /// Applies `edit` made by typing into the field named `field`: the first keystroke starts
     /// an undo step, the following ones in the same field join it, so one undo takes back the
     /// whole word rather than one letter.
-    pub fn apply_typed(&self, field: &str, edit: Edit) -> Result<(), EditError> {
+    pub fn apply_typed(&self, field: &str, edit: Edit) -> Result<(), Refused> {
         let same_field = self.typing.with_value(|t| t.as_deref() == Some(field));
         self.typing.set_value(Some(field.to_owned()));
         if same_field {
@@ -175,7 +205,15 @@ impl Studio {
     fn change(
         &self,
         step: impl FnOnce(&mut History, &mut Workspace) -> Result<Touched, EditError>,
-    ) -> Result<(), EditError> {
+    ) -> Result<(), Refused> {
+        // Every change (edits, typing, undo, redo) passes here, so this one check keeps a
+        // shared workspace as it was sent.
+        if self.read_only.get_untracked() {
+            self.notify(Notice::new(Tone::Failed, "This shared workspace is read-only.")
+                .with_details(vec!["Make a copy (in the bar above) to change it; the copy is yours and is saved in this browser.".to_owned()]));
+            self.refusals.update(|n| *n = n.wrapping_add(1));
+            return Err(Refused::ReadOnly);
+        }
         let mut result = Ok(Touched::default());
         // Mutate in place without notifying first: a failed edit changes nothing and must not
         // re-render anything either.

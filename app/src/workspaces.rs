@@ -24,6 +24,15 @@ pub(crate) fn fresh_id(studio: Studio, name: &str) -> String {
 
 /// Puts the open workspace away, then opens `next`. False (with a notice) when storage fails.
 pub(crate) fn switch_to(studio: Studio, next: Workspace) -> bool {
+    // The open workspace is a shared one: putting it away would store it unasked, and the
+    // user's own workspace is waiting in storage to come back.
+    if studio.read_only.get_untracked() {
+        studio.notify(Notice::new(Tone::Failed, "A shared workspace is open, so nothing was switched.").with_details(vec![
+            "Make a copy or close it (in the bar under the header) first; then switch.".to_owned(),
+        ]));
+        return false;
+    }
+>>>>>>> share-link
     let stored = studio.workspace.with_untracked(library::put);
     if let Err(reason) = stored {
         studio.notify(Notice::new(Tone::Failed, "The open workspace could not be put away, so nothing was switched.").with_details(vec![reason]));

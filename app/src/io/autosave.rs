@@ -21,25 +21,31 @@ const SETTLE: Duration = Duration::from_millis(400);
 /// The workspace to open: the stored one if there is one and it loads; else `fallback`. The
 /// notice says when a stored workspace could not be read.
 pub fn restore(fallback: impl FnOnce() -> Workspace) -> (Workspace, Option<Notice>) {
-    let Ok(storage) = super::local_storage() else { return (fallback(), None) };
-    let Ok(Some(text)) = storage.get_item(KEY) else { return (fallback(), None) };
-    match dpstudio_model::from_json(&text) {
-        Ok(workspace) => (workspace, None),
-        Err(error) => {
-            let kept = storage.set_item(RESCUE_KEY, &text).is_ok();
-            let _ = storage.remove_item(KEY);
-            let mut details = vec![format!("The stored workspace is damaged: {error}")];
-            if kept {
-                details.push(format!("Its text is kept in this browser's storage under “{RESCUE_KEY}”."));
-            }
-            let notice = Notice::new(Tone::Failed, "The last workspace could not be restored; the example is open instead.")
-                .with_details(details);
-            (fallback(), Some(notice))
-        }
+    match stored() {
+        Ok(Some(workspace)) => (workspace, None),
+        Ok(None) => (fallback(), None),
+        Err(notice) => (fallback(), Some(notice)),
     }
 }
 
-/// Saves after every change, once changes settle.
+/// The workspace stored as the open one, if any. Unreadable text is moved to [`RESCUE_KEY`]
+/// and the error is a notice saying so.
+pub fn stored() -> Result<Option<Workspace>, Notice> {
+    let Ok(storage) = super::local_storage() else { return Ok(None) };
+    let Ok(Some(text)) = storage.get_item(KEY) else { return Ok(None) };
+    dpstudio_model::from_json(&text).map(Some).map_err(|error| {
+        let kept = storage.set_item(RESCUE_KEY, &text).is_ok();
+        let _ = storage.remove_item(KEY);
+        let mut details = vec![format!("The stored workspace is damaged: {error}")];
+        if kept {
+            details.push(format!("Its text is kept in this browser's storage under “{RESCUE_KEY}”."));
+        }
+        Notice::new(Tone::Failed, "The last workspace could not be restored; the example is open instead.").with_details(details)
+    })
+}
+
+/// Saves after every change, once changes settle. A shared workspace open read-only is never
+/// saved: what is stored stays the user's own workspace.
 pub fn install(studio: Studio) {
     let latest = Latest::new();
     // The first run only subscribes: what was just restored needs no saving.
@@ -53,6 +59,9 @@ pub fn install(studio: Studio) {
             return;
         }
         latest.settle(SETTLE, move |_| {
+            if studio.read_only.get_untracked() {
+                return;
+            }
             let text = studio.workspace.with_untracked(dpstudio_model::to_json);
             match save(&text) {
                 Ok(()) => failing.set_value(false),
@@ -69,6 +78,12 @@ pub fn install(studio: Studio) {
             }
         });
     });
+}
+
+/// Stores `workspace` as the open one now, rather than after changes settle (a copy of a
+/// shared workspace that must be there on the next load).
+pub fn save_now(workspace: &Workspace) -> Result<(), String> {
+    save(&dpstudio_model::to_json(workspace))
 }
 
 fn save(text: &str) -> Result<(), String> {

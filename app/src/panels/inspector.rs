@@ -23,9 +23,14 @@ pub fn Inspector() -> impl IntoView {
     let editors = editors();
     view! {
         <aside class="inspector" aria-label="Inspector">
-            {move || match selection.get() {
-                Some(selection) => editors.view(move |table| (table.details)(selection.clone())).into_any(),
-                None => view! { <Overview /> }.into_any(),
+            {move || {
+                // A refused change (a shared workspace is read-only) rebuilds the form, so its
+                // controls show the workspace again rather than what was typed.
+                studio.refusals.track();
+                match selection.get() {
+                    Some(selection) => editors.view(move |table| (table.details)(selection.clone())).into_any(),
+                    None => view! { <Overview /> }.into_any(),
+                }
             }}
         </aside>
     }

@@ -23,6 +23,7 @@ mod product;
 mod rename;
 mod save;
 mod selection;
+mod share_link;
 mod workspace;
 
 pub use auto_layout::layered as auto_layout;
@@ -40,5 +41,6 @@ pub use notes::{Note, NoteColour};
 pub use product::*;
 pub use rename::{rename_id, RenameError};
 pub use selection::{remove_nodes, CanvasNode};
+pub use share_link::{share_fragment, share_payload, ShareLinkError, SHARE_FRAGMENT, SHARE_LINK_VERSION};
 pub use save::{from_json, to_json, to_json_pretty, LoadError, FORMAT_VERSION};
 pub use workspace::*;
