@@ -32,7 +32,6 @@ pub(crate) fn switch_to(studio: Studio, next: Workspace) -> bool {
         ]));
         return false;
     }
->>>>>>> share-link
     let stored = studio.workspace.with_untracked(library::put);
     if let Err(reason) = stored {
         studio.notify(Notice::new(Tone::Failed, "The open workspace could not be put away, so nothing was switched.").with_details(vec![reason]));
