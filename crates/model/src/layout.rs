@@ -3,22 +3,46 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::{Id, Note};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Point {
+    #[serde(serialize_with = "hundredths")]
     pub x: f64,
+    #[serde(serialize_with = "hundredths")]
     pub y: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Viewport {
+    #[serde(serialize_with = "hundredths")]
     pub x: f64,
+    #[serde(serialize_with = "hundredths")]
     pub y: f64,
+    #[serde(serialize_with = "ten_thousandths")]
     pub zoom: f64,
+}
+
+/// Positions are written to a hundredth of a pixel and the zoom to four decimals. Finer figures
+/// show nothing, make noisy diffs in a repo, and a drag or a zoom step easily makes numbers of 17
+/// significant digits, which the app's JSON reader (serde_json without its large exact-float
+/// parser) may read back one unit in the last place off: a share link or a reload would then
+/// not reproduce the workspace exactly. Short decimals read back exactly.
+fn hundredths<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(rounded(*value, 100.0))
+}
+
+fn ten_thousandths<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(rounded(*value, 10_000.0))
+}
+
+/// `value` to the nearest 1/`scale`; values too large to scale (or not finite) stay as they are.
+pub(crate) fn rounded(value: f64, scale: f64) -> f64 {
+    let scaled = (value * scale).round() / scale;
+    if scaled.is_finite() { scaled } else { value }
 }
 
 impl Default for Viewport {
