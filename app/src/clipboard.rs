@@ -7,7 +7,7 @@ use dpstudio_model::{ClipboardError, Fragment};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::canvas::{copy_selection, paste_fragment, Viewport};
+use crate::canvas::{copy_selection, paste_later, Viewport};
 use crate::state::{Notice, Studio, Tone};
 
 /// Our own clipboard type, beside `text/plain` (which carries the same JSON).
@@ -32,7 +32,7 @@ pub fn install(studio: Studio, view: Viewport) {
         match Fragment::from_json(text.as_deref().unwrap_or_default()) {
             Ok(fragment) => {
                 ev.prevent_default();
-                paste_fragment(studio, view, &fragment);
+                paste_later(studio, view, fragment);
             }
             // Other text pasted on the page is none of our business.
             Err(ClipboardError::NotOurs) => {}

@@ -25,6 +25,7 @@ pub struct Dialogs {
     share: fn() -> AnyView,
     /// Makes the open shared workspace the user's own copy.
     pub make_copy: fn(Studio),
+    import: fn(Studio, Vec<web_sys::File>),
 }
 
 part_entry!(dialogs, fn load_dialogs() -> Dialogs {
@@ -37,6 +38,7 @@ part_entry!(dialogs, fn load_dialogs() -> Dialogs {
         problems: || view! { <crate::panels::ProblemsPanel /> }.into_any(),
         share: || view! { <crate::share::dialog::ShareDialog /> }.into_any(),
         make_copy: crate::share::copy::make_copy,
+        import: crate::import::import_files,
     };
     &TABLE
 });
@@ -72,12 +74,11 @@ pub fn Dialogs() -> impl IntoView {
 
 /// Runs one of the part's actions once the part is in (fetching it first if need be).
 pub fn run(studio: Studio, pick: fn(&Dialogs) -> fn(Studio)) {
-    let part = DIALOGS.with(Part::clone);
-    let loaded = part.clone();
-    part.when_ready(move || {
-        // Untracked: this may run inside the effect that waited for the part.
-        if let Some(table) = untrack(|| loaded.get()) {
-            pick(table)(studio);
-        }
-    });
+    DIALOGS.with(Part::clone).then(move |table| pick(table)(studio));
+}
+
+/// Imports dropped or picked files (`crate::import`): reading them and the formats module's
+/// answer are handled in this part, so the first load carries none of it.
+pub fn import(studio: Studio, files: Vec<web_sys::File>) {
+    DIALOGS.with(Part::clone).then(move |table| (table.import)(studio, files));
 }

@@ -5,7 +5,6 @@ use wasm_bindgen::JsCast;
 
 use dpstudio_model::{Collection, Edit};
 
-use crate::import::import_files;
 use crate::io::read_files;
 use crate::state::{Selection, Studio};
 
@@ -32,7 +31,7 @@ pub fn Header() -> impl IntoView {
         let files = read_files::from_list(input.files());
         // Clear so picking the same file again imports it again.
         input.set_value("");
-        import_files(studio, files);
+        crate::dialogs::import(studio, files);
     };
     view! {
         <header class="header">

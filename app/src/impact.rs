@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use dpstudio_check::impact::{analyse, resolve};
+use dpstudio_model::Workspace;
 use leptos::prelude::*;
 
 use crate::state::{Selection, Studio};
@@ -33,21 +34,27 @@ pub fn install(studio: Studio) {
         };
         let field = studio.impact_field.get().filter(|f| f.starts_with(&format!("{contract}/")));
         let target_id = field.unwrap_or(contract);
-        studio.workspace.with(|ws| {
-            let target = resolve(ws, &target_id).ok()?;
-            let impact = analyse(ws, &target);
-            let product_name = |id: &str| ws.product(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
-            let use_case_name = |id: &str| ws.context.use_cases.iter().find(|u| u.id == id).map_or_else(|| id.to_owned(), |u| u.name.clone());
-            Some(ImpactSet {
-                target: target_id.clone(),
-                products: impact.products.iter().map(|h| h.id.clone()).collect(),
-                use_cases: impact.use_cases.iter().map(|h| h.id.clone()).collect(),
-                product_names: impact.products.iter().map(|h| product_name(&h.id)).collect(),
-                use_case_names: impact.use_cases.iter().map(|h| use_case_name(&h.id)).collect(),
-            })
-        })
+        // The analysis lives in the editors part: an open contract is shown by its editor, so
+        // the part is in (or on its way, and this memo runs again when it arrives).
+        let editors = crate::panels::editors().get()?;
+        studio.workspace.with(|ws| (editors.impact)(ws, &target_id))
     });
     provide_context(Impact(memo));
+}
+
+/// Everything `target_id` (a contract id or `contract/object.field`) reaches downstream.
+pub fn impact_set(ws: &Workspace, target_id: &str) -> Option<ImpactSet> {
+    let target = resolve(ws, target_id).ok()?;
+    let impact = analyse(ws, &target);
+    let product_name = |id: &str| ws.product(id).map_or_else(|| id.to_owned(), |p| p.name.clone());
+    let use_case_name = |id: &str| ws.context.use_cases.iter().find(|u| u.id == id).map_or_else(|| id.to_owned(), |u| u.name.clone());
+    Some(ImpactSet {
+        target: target_id.to_owned(),
+        products: impact.products.iter().map(|h| h.id.clone()).collect(),
+        use_cases: impact.use_cases.iter().map(|h| h.id.clone()).collect(),
+        product_names: impact.products.iter().map(|h| product_name(&h.id)).collect(),
+        use_case_names: impact.use_cases.iter().map(|h| use_case_name(&h.id)).collect(),
+    })
 }
 
 /// The editor's summary: what is analysed and everything it reaches.

@@ -97,6 +97,17 @@ impl<T: Send + Sync + 'static> Part<T> {
     /// Runs `then` once the part is in (now, if it is): e.g. focusing a field of a form the
     /// part renders. Starts the load if needed; `then` runs after the views that waited for the
     /// part were told it arrived, so one animation frame later they are on the page.
+    /// Calls `then` with the part's table once it is in (fetching it first if need be).
+    pub fn then(&self, then: impl FnOnce(&'static T) + 'static) {
+        let loaded = self.clone();
+        self.when_ready(move || {
+            // Untracked: this may run inside the effect that waited for the part.
+            if let Some(table) = untrack(|| loaded.get()) {
+                then(table);
+            }
+        });
+    }
+
     pub fn when_ready(&self, then: impl FnOnce() + 'static) {
         if self.state.with_untracked(|s| matches!(s, Load::Ready(_))) {
             then();

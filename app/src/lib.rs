@@ -111,7 +111,7 @@ fn Workbench(start: share::open::Start) -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         let files = io::read_files::from_list(ev.data_transfer().and_then(|t| t.files()));
-        import::import_files(studio, files);
+        dialogs::import(studio, files);
     };
     view! {
         <div

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::state::Studio;
 pub use notes::{add_note, delete_note};
-pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment, select_all};
+pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment, paste_later, select_all};
 pub use viewport::Viewport;
 
 /// Above this many products the canvas drops per-node shadows: repainting a thousand filtered
@@ -192,6 +192,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <minimap::Minimap svg_ref />
+            <notes::NoteWriter />
             <div class="visually-hidden" role="status" data-testid="canvas-announcement">{move || studio.announcement.get()}</div>
             <div class="canvas-tools" role="toolbar" aria-label="Zoom">
                 <button class="tool" title="Zoom in" aria-label="Zoom in" on:click=move |_| view.zoom_centered(svg_ref, 1.2)>"+"</button>

@@ -72,17 +72,6 @@ fn StickyNote(id: String) -> impl IntoView {
         });
         view! { <text class="note-text">{rows.collect_view()}</text> }.into_any()
     };
-    // Mounted only while writing: the text box keeps its focus while the card grows around it.
-    let text_box = move || {
-        editing.get().then(|| {
-            let editors = crate::panels::editors();
-            view! {
-                <foreignObject class="note-writer" width=NOTE_WIDTH height=move || height.get()>
-                    {editors.view(move |table| (table.note_text)(id.get_value()))}
-                </foreignObject>
-            }
-        })
-    };
     view! {
         <g
             class="note"
@@ -97,9 +86,38 @@ fn StickyNote(id: String) -> impl IntoView {
                 <rect class="note-body" width=NOTE_WIDTH height=move || height.get() rx="3" />
                 <path class="note-fold" d=move || format!("M{} {}l-18 0l18 -18z", NOTE_WIDTH, height.get()) />
                 {text}
-                {text_box}
             </g>
         </g>
+    }
+}
+
+/// The text box for writing on a note, laid over its card (an HTML text box inside the SVG,
+/// in a foreignObject, is not shown reliably). It is scaled with the view and grows with the
+/// card, so writing looks like writing on the card; the box itself is in the editors part.
+#[component]
+pub fn NoteWriter() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let view = expect_context::<Viewport>();
+    move || {
+        let id = studio.editing_note.get()?;
+        let note = {
+            let id = id.clone();
+            Memo::new(move |_| studio.workspace.with(|ws| ws.note(&id).map(|n| (n.position, n.colour, geometry::note_lines(&n.text).len()))))
+        };
+        let place = move || {
+            let (at, _, _) = note.get().unwrap_or_default();
+            let (x, y, zoom) = view.offset();
+            format!("translate({:.1}px, {:.1}px) scale({zoom:.4})", x + at.x * zoom, y + at.y * zoom)
+        };
+        let height = move || format!("{}px", geometry::note_height(note.get().map_or(1, |(_, _, lines)| lines)));
+        let colour = move || format!("note-writer note-{}", note.get().map(|(_, c, _)| c).unwrap_or_default().as_str());
+        let editors = crate::panels::editors();
+        let id = StoredValue::new(id);
+        Some(view! {
+            <div class=colour style:transform=place style:width=format!("{NOTE_WIDTH}px") style:height=height>
+                {editors.view(move |table| (table.note_text)(id.get_value()))}
+            </div>
+        })
     }
 }
 

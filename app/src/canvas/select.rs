@@ -88,8 +88,14 @@ pub fn duplicate_selection(studio: Studio, view: Viewport) {
     let nodes = nodes_of(studio.selection.get_untracked().as_ref());
     let fragment = studio.workspace.with_untracked(|ws| Fragment::collect(ws, &nodes));
     if !fragment.is_empty() {
-        paste_fragment(studio, view, &fragment);
+        paste_later(studio, view, fragment);
     }
+}
+
+/// Pastes `fragment` once the editors part is in: pasting lives there, beside the editors
+/// that show the pasted selection.
+pub fn paste_later(studio: Studio, view: Viewport, fragment: Fragment) {
+    crate::panels::editors().then(move |editors| (editors.paste)(studio, view, &fragment));
 }
 
 fn describe_pasted(fragment: &Fragment) -> String {

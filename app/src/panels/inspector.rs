@@ -43,10 +43,15 @@ pub struct Editors {
     pub details: fn(Selection) -> AnyView,
     /// The text box on a sticky note's card (by note id), while it is being written on.
     pub note_text: fn(String) -> AnyView,
+    /// The impact set of a contract or field (`crate::impact`), for the canvas and the editor.
+    pub impact: fn(&dpstudio_model::Workspace, &str) -> Option<crate::impact::ImpactSet>,
+    /// Pastes a clipboard fragment as new nodes (copying stays in the first load: the copy
+    /// event must be answered at once).
+    pub paste: fn(Studio, crate::canvas::Viewport, &dpstudio_model::Fragment),
 }
 
 part_entry!(editors, fn load_editors() -> Editors {
-    static TABLE: Editors = Editors { details, note_text: crate::forms::note::in_place_editor };
+    static TABLE: Editors = Editors { details, note_text: crate::forms::note::in_place_editor, impact: crate::impact::impact_set, paste: crate::canvas::paste_fragment };
     &TABLE
 });
 
