@@ -31,7 +31,7 @@ impl Drag {
     /// Where the drag leaves every dragged node, as a layout change.
     pub fn positions(&self) -> Vec<(String, Option<Point>)> {
         let d = self.delta;
-        self.origins.iter().map(|(key, at)| (key.clone(), Some(Point { x: at.x + d.x, y: at.y + d.y }))).collect()
+        self.origins.iter().map(|(key, at)| (key.clone(), Some(Point { x: at.x + d.x, y: at.y + d.y }.rounded()))).collect()
     }
 }
 
@@ -108,7 +108,7 @@ impl Viewport {
     /// The canvas point shown at the middle of a `width` × `height` view: where new nodes go.
     pub fn center(&self, width: f64, height: f64) -> Point {
         let zoom = self.zoom.get_untracked();
-        Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }
+        Point { x: (width / 2.0 - self.x.get_untracked()) / zoom, y: (height / 2.0 - self.y.get_untracked()) / zoom }.rounded()
     }
 
     /// The canvas area a `width` × `height` view shows.

@@ -40,7 +40,10 @@ pub fn in_place_editor(id: String) -> AnyView {
     });
     let id = StoredValue::new(id);
     let close = move || {
-        if studio.editing_note.with_untracked(|e| id.with_value(|id| e.as_ref() == Some(id))) {
+        // Also called by the blur of the box being removed (after Escape, say), when `id` is
+        // already gone with it: then there is nothing left to close.
+        let writing = id.try_with_value(|id| studio.editing_note.with_untracked(|e| e.as_ref() == Some(id)));
+        if writing == Some(true) {
             studio.editing_note.set(None);
         }
     };

@@ -26,6 +26,14 @@ pub struct Viewport {
     pub zoom: f64,
 }
 
+impl Point {
+    /// The point to a hundredth of a pixel, as it is saved: where the canvas puts a node it
+    /// puts it at a saved position, so what is shown is what a reload or a share link shows.
+    pub fn rounded(self) -> Point {
+        Point { x: rounded(self.x, 100.0), y: rounded(self.y, 100.0) }
+    }
+}
+
 /// Positions are written to a hundredth of a pixel and the zoom to four decimals. Finer figures
 /// show nothing, make noisy diffs in a repo, and a drag or a zoom step easily makes numbers of 17
 /// significant digits, which the app's JSON reader (serde_json without its large exact-float
