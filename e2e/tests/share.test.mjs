@@ -12,7 +12,7 @@ useBrowser();
 
 const KEY = 'dpstudio.workspace';
 /** The limit the share dialog applies (LINK_LIMIT in app/src/share/dialog.rs). */
-const LINK_LIMIT = 8000;
+const LINK_LIMIT = 32000;
 
 const product = (page, id) => page.locator(`g.node.product[data-product="${id}"]`);
 const productCount = (page) => page.locator('g.node.product').count();
@@ -231,7 +231,7 @@ test('too big for a link: the dialog says how big and why, and downloads the wor
   const ws = JSON.parse(await area.inputValue());
   ws.products[0].purpose = await page.evaluate(() => {
     const letters = 'abcdefghijklmnopqrstuvwxyz ';
-    const bytes = crypto.getRandomValues(new Uint8Array(16000));
+    const bytes = crypto.getRandomValues(new Uint8Array(60000));
     return Array.from(bytes, (b) => letters[b % letters.length]).join('');
   });
   await area.fill(JSON.stringify(ws, null, 2));
@@ -248,7 +248,7 @@ test('too big for a link: the dialog says how big and why, and downloads the wor
   const text = await message.textContent();
   assert.match(text, /too big to share as a link/);
   assert.ok(text.includes(`would be ${length.toLocaleString('en-US')} characters long`), text);
-  assert.match(text, /over 8,000 characters get cut off or refused/);
+  assert.match(text, /Browsers cut links over 32,000 characters/);
   assert.equal(await page.getByTestId('share-link').count(), 0, 'no link is offered');
   await page.screenshot({ path: join(artifacts, 'share-too-big.png') });
 
