@@ -51,6 +51,17 @@ test('a workshop: template, sticky notes, present, canvas view, share link opene
   await page.locator(`g.node.product[data-product="${template.products[0].id}"]`).waitFor();
   assert.equal(await page.locator('g.node.product').count(), products.length);
   assert.equal(await page.getByTestId('diagnostics-summary').locator('.count.error').count(), 0, 'no errors');
+  const canvas = await page.locator('svg.canvas-svg').boundingBox();
+  for (const box of await page.locator('g.node').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }))) {
+    assert.ok(box[0] >= canvas.x && box[2] <= canvas.x + canvas.width && box[1] >= canvas.y && box[3] <= canvas.y + canvas.height, `every node is in view: ${box}`);
+  }
+  const frames = await page.locator('.frames > g.frame > rect').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+  assert.equal(frames.length, template.context.domains.length);
+  for (const [i, f] of frames.entries()) {
+    for (const g of frames.slice(i + 1)) {
+      assert.ok(f[2] <= g[0] || g[2] <= f[0] || f[3] <= g[1] || g[3] <= f[1], `domain frames overlap: ${f} / ${g}`);
+    }
+  }
   await page.screenshot({ path: join(artifacts, 'workshop-1-template.png') });
 
   // 2. The room's questions on sticky notes: one from the toolbar, one with the S key.
@@ -63,6 +74,8 @@ test('a workshop: template, sticky notes, present, canvas view, share link opene
   assert.equal(await notes.count(), 2);
   assert.equal((await notes.nth(0).locator('tspan').allTextContents()).join(' '), QUESTION);
   assert.equal((await notes.nth(1).locator('tspan').allTextContents()).join(' '), PARKED);
+  const [a, b] = [await notes.nth(0).boundingBox(), await notes.nth(1).boundingBox()];
+  assert.ok(b.x >= a.x + a.width || b.y >= a.y + a.height, `the second note is placed beside the first, not over it: ${JSON.stringify([a, b])}`);
   await page.locator('.canvas').click({ position: { x: 12, y: 12 } });
   await page.screenshot({ path: join(artifacts, 'workshop-2-notes.png') });
 

@@ -42,7 +42,9 @@ pub fn Canvas() -> impl IntoView {
     Effect::new(move |_| {
         workspace_id.track();
         if svg_ref.get().is_some() {
-            fit();
+            // After the frame's layout: the inspector beside the canvas changes width with the
+            // workspace that opens, and a fit measured before that cut the right of the mesh.
+            request_animation_frame(fit);
         }
     });
 

@@ -2,7 +2,8 @@
 //! column; each product sits one column right of the furthest product it reads from; use cases
 //! sit right of what they consume; contracts no port publishes wait in a last column. Within a
 //! column, nodes are grouped by domain and ordered by where their inputs are, which keeps most
-//! edges short and uncrossed. The result is ordinary node positions: the user moves nodes from
+//! edges short and uncrossed; each domain keeps one horizontal band across all columns, so the
+//! frames drawn around a domain's nodes never overlap. Use cases sit beside what they read. The result is ordinary node positions: the user moves nodes from
 //! there.
 
 use std::collections::HashMap;
@@ -20,8 +21,7 @@ const DOMAIN_GAP: f64 = 84.0;
 /// width and height as the canvas draws it.
 pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> Vec<(String, Point)> {
     let columns = product_columns(ws);
-    // (column, kind, id, domain)
-    let mut nodes: Vec<(usize, NodeKind, &str, Option<&str>)> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::new();
     for s in &ws.context.source_systems {
         nodes.push((0, NodeKind::System, &s.id, s.domain.as_deref()));
     }
@@ -39,6 +39,8 @@ pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> V
         nodes.push((waiting, NodeKind::Contract, &c.id, None));
     }
     let column_count = nodes.iter().map(|n| n.0).max().map_or(0, |c| c + 1);
+    let domain_rank = |d: Option<&str>| d.and_then(|d| ws.context.domains.iter().position(|x| x.id == d)).unwrap_or(usize::MAX);
+    let bands = Bands::measure(&nodes, column_count, &domain_rank, &size);
     let mut x = 0.0;
     let mut placed: HashMap<String, Point> = HashMap::new();
     let mut out = Vec::with_capacity(nodes.len());
@@ -46,23 +48,33 @@ pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> V
         let mut members: Vec<_> = nodes.iter().filter(|n| n.0 == column).collect();
         // Domain first (domains in their declared order, none last), then the mean height of
         // what feeds the node, then declaration order (the sort is stable).
-        let domain_rank = |d: Option<&str>| d.and_then(|d| ws.context.domains.iter().position(|x| x.id == d)).unwrap_or(usize::MAX);
-        let feed = |n: &(usize, NodeKind, &str, Option<&str>)| mean_input_y(ws, n.1, n.2, &placed);
+        let feed = |n: &Node| mean_input_y(ws, n.1, n.2, &placed);
         members.sort_by(|a, b| domain_rank(a.3).cmp(&domain_rank(b.3)).then(feed(a).total_cmp(&feed(b))));
-        let mut y = 0.0;
+        let banded = members.iter().any(|n| n.3.is_some());
         let mut width: f64 = 0.0;
-        let mut previous_domain = None;
-        for (i, &&(_, kind, id, domain)) in members.iter().enumerate() {
-            if i > 0 && previous_domain != Some(domain) {
-                y += DOMAIN_GAP;
-            }
-            previous_domain = Some(domain);
+        let mut next_free = 0.0;
+        let mut band = None;
+        for &&(_, kind, id, domain) in &members {
             let (w, h) = size(kind, id);
+            let y = if banded {
+                // Each domain in a horizontal band of its own, so the domain frames drawn
+                // around their nodes never overlap, whatever column a node lands in.
+                let rank = domain_rank(domain);
+                if band != Some(rank) {
+                    band = Some(rank);
+                    next_free = bands.top(rank);
+                }
+                next_free
+            } else {
+                // A column of use cases or waiting contracts: each beside what it reads.
+                let wanted = mean_input_y(ws, kind, id, &placed);
+                wanted.max(next_free)
+            };
             let key = node_key(kind, &id.to_owned());
             let point = Point { x, y };
             placed.insert(key.clone(), point);
             out.push((key, point));
-            y += h + ROW_GAP;
+            next_free = y + h + ROW_GAP;
             width = width.max(w);
         }
         if !members.is_empty() {
@@ -70,6 +82,46 @@ pub fn layered(ws: &Workspace, size: impl Fn(NodeKind, &str) -> (f64, f64)) -> V
         }
     }
     out
+}
+
+/// (column, kind, id, domain) of a node to place.
+type Node<'a> = (usize, NodeKind, &'a str, Option<&'a str>);
+
+/// Where each domain's band starts: bands follow each other in domain order, each as tall as
+/// the domain's tallest stack in any column, with room for the frames between them.
+struct Bands {
+    tops: HashMap<usize, f64>,
+}
+
+impl Bands {
+    fn measure(nodes: &[Node], columns: usize, rank: &impl Fn(Option<&str>) -> usize, size: &impl Fn(NodeKind, &str) -> (f64, f64)) -> Bands {
+        let mut heights: std::collections::BTreeMap<usize, f64> = std::collections::BTreeMap::new();
+        for column in 0..columns {
+            let members: Vec<&Node> = nodes.iter().filter(|n| n.0 == column).collect();
+            if !members.iter().any(|n| n.3.is_some()) {
+                continue;
+            }
+            let mut stacks: HashMap<usize, f64> = HashMap::new();
+            for n in members {
+                *stacks.entry(rank(n.3)).or_default() += size(n.1, n.2).1 + ROW_GAP;
+            }
+            for (r, stack) in stacks {
+                let tallest = heights.entry(r).or_default();
+                *tallest = tallest.max(stack - ROW_GAP);
+            }
+        }
+        let mut tops = HashMap::new();
+        let mut top = 0.0;
+        for (r, height) in heights {
+            tops.insert(r, top);
+            top += height + DOMAIN_GAP;
+        }
+        Bands { tops }
+    }
+
+    fn top(&self, rank: usize) -> f64 {
+        self.tops.get(&rank).copied().unwrap_or_default()
+    }
 }
 
 /// Each product's column: 1 + the furthest column among the products it reads from (systems
@@ -166,6 +218,44 @@ mod tests {
         for pair in all.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             assert!(a.x != b.x || b.y - a.y >= 80.0 + ROW_GAP, "overlap at {a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn each_domain_keeps_a_band_of_its_own() {
+        let ws = generate(60, 4);
+        let at = positions(&ws);
+        // The vertical extent of each domain's nodes, as its frame would enclose them.
+        let mut extents: HashMap<&str, (f64, f64)> = HashMap::new();
+        let nodes = ws.products.iter().map(|p| (node_key(NodeKind::Product, &p.id), p.domain.as_deref()));
+        let systems = ws.context.source_systems.iter().map(|s| (node_key(NodeKind::System, &s.id), s.domain.as_deref()));
+        for (key, domain) in nodes.chain(systems) {
+            let Some(domain) = domain else { continue };
+            let y = at[&key].y;
+            let e = extents.entry(domain).or_insert((y, y + 80.0));
+            *e = (e.0.min(y), e.1.max(y + 80.0));
+        }
+        assert!(extents.len() >= 2, "the generated workspace has several domains: {extents:?}");
+        let mut bands: Vec<(f64, f64)> = extents.into_values().collect();
+        bands.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in bands.windows(2) {
+            // Frames are drawn 26 px around their nodes: two need 52 px between the bands.
+            assert!(pair[1].0 - pair[0].1 >= 52.0, "domain bands {:?} and {:?} would overlap", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn a_use_case_sits_beside_what_it_reads() {
+        let ws = generate(12, 3);
+        let at = positions(&ws);
+        for u in &ws.context.use_cases {
+            let read: Vec<f64> = u.consumes.iter().filter_map(|c| at.get(&node_key(NodeKind::Product, &c.product))).map(|p| p.y).collect();
+            if read.is_empty() {
+                continue;
+            }
+            let mean = read.iter().sum::<f64>() / read.len() as f64;
+            let me = at[&node_key(NodeKind::UseCase, &u.id)];
+            assert!(me.y >= mean - 0.5, "{} at {} is above what it reads (mean {mean})", u.id, me.y);
         }
     }
 
