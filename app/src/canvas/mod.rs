@@ -40,7 +40,9 @@ pub fn Canvas() -> impl IntoView {
     // so edits to the workspace do not re-fit.
     let workspace_id = Memo::new(move |_| studio.workspace.with(|ws| ws.id.clone()));
     Effect::new(move |_| {
-        workspace_id.track();
+        // Read, not only tracked: a memo that is never read never computes, never subscribes to
+        // the workspace, and so never changes (`track()` alone left the fit at first paint).
+        workspace_id.with(|_| ());
         if svg_ref.get().is_some() {
             // After the frame's layout: the inspector beside the canvas changes width with the
             // workspace that opens, and a fit measured before that cut the right of the mesh.
