@@ -65,6 +65,15 @@ export async function openApp(t, { viewport = { width: 1280, height: 720 }, init
   return page;
 }
 
+/** The open workspace as a JSON value, read through the `{ }` JSON text editor. */
+export async function workspaceJson(page) {
+  await page.getByTestId('edit-as-text').click();
+  const value = JSON.parse(await page.getByTestId('workspace-text').inputValue());
+  await page.getByTestId('text-editor').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('text-editor').waitFor({ state: 'detached' });
+  return value;
+}
+
 export async function exists(path) {
   try { await access(path); return true; } catch { return false; }
 }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openApp, artifacts, base, browser } from '../harness.mjs';
+import { useBrowser, openApp, artifacts, base, browser, workspaceJson } from '../harness.mjs';
 
 useBrowser();
 
@@ -16,15 +16,6 @@ const LINK_LIMIT = 32000;
 
 const product = (page, id) => page.locator(`g.node.product[data-product="${id}"]`);
 const productCount = (page) => page.locator('g.node.product').count();
-
-/** The open workspace as a JSON value, read through the `{ }` JSON text editor. */
-async function workspaceJson(page) {
-  await page.getByTestId('edit-as-text').click();
-  const value = JSON.parse(await page.getByTestId('workspace-text').inputValue());
-  await page.getByTestId('text-editor').getByRole('button', { name: 'Cancel' }).click();
-  await page.getByTestId('text-editor').waitFor({ state: 'detached' });
-  return value;
-}
 
 /** Opens the share dialog and reads the link it made, with its length figures. */
 async function shareLink(page) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useBrowser, openApp, artifacts, browser } from '../harness.mjs';
+import { useBrowser, openApp, artifacts, browser, workspaceJson } from '../harness.mjs';
 
 useBrowser();
 
@@ -17,15 +17,6 @@ const TEMPLATE = 'ecommerce-orders';
 const QUESTION = 'Who owns returns? Ask the warehouse team';
 const PARKED = 'Parking lot: erasure requests';
 const PURPOSE = 'Agreed in the workshop: every web order, one row per order line, for sales and fulfilment.';
-
-/** The open workspace as a JSON value, read through the `{ }` JSON text editor. */
-async function workspaceJson(page) {
-  await page.getByTestId('edit-as-text').click();
-  const value = JSON.parse(await page.getByTestId('workspace-text').inputValue());
-  await page.getByTestId('text-editor').getByRole('button', { name: 'Cancel' }).click();
-  await page.getByTestId('text-editor').waitFor({ state: 'detached' });
-  return value;
-}
 
 /** Types a note's text in its in-place box and closes it with Escape. */
 async function write(page, text) {

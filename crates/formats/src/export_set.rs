@@ -23,6 +23,25 @@ pub enum Target {
     Bundle,
 }
 
+impl Target {
+    /// Every export target, each SQL dialect on its own.
+    pub fn all() -> Vec<Target> {
+        let mut targets = vec![
+            Target::Odcs(odcs::OdcsVersion::V3_2_0),
+            Target::Odcs(odcs::OdcsVersion::V3_1_0),
+            Target::Odps,
+            Target::Dcs,
+            Target::Dpds,
+            Target::Dbt,
+            Target::JsonSchema,
+            Target::Markdown,
+            Target::Bundle,
+        ];
+        targets.extend(sql::Dialect::ALL.into_iter().map(Target::Sql));
+        targets
+    }
+}
+
 /// The files of `target` as `(path, text)`, paths relative to a repository root, in a stable
 /// order and never two with the same path.
 pub fn files(w: &Workspace, target: Target) -> Vec<(String, String)> {
@@ -101,20 +120,7 @@ mod tests {
     #[test]
     fn every_target_writes_files_with_unique_paths() {
         let w = generate(5, 3);
-        let targets = [
-            Target::Odcs(odcs::OdcsVersion::V3_2_0),
-            Target::Odcs(odcs::OdcsVersion::V3_1_0),
-            Target::Odps,
-            Target::Dcs,
-            Target::Dpds,
-            Target::Dbt,
-            Target::Sql(sql::Dialect::Postgres),
-            Target::Sql(sql::Dialect::Snowflake),
-            Target::Sql(sql::Dialect::BigQuery),
-            Target::JsonSchema,
-            Target::Markdown,
-            Target::Bundle,
-        ];
+        let targets = Target::all();
         for target in targets {
             let files = files(&w, target);
             assert!(!files.is_empty(), "{target:?} wrote nothing");

@@ -2,7 +2,7 @@
 //! not the specs, not the docs, not the bundle's copy of the workspace.
 
 use dpstudio_formats::export_set::{files, Target};
-use dpstudio_formats::{odcs, repo_bundle, sql};
+use dpstudio_formats::repo_bundle;
 use dpstudio_model::{from_json, to_json, Note, NoteColour, Point, Workspace};
 
 const NOTE_TEXTS: [&str; 3] = ["Ask finance who signs off refunds", "Parking lot: GDPR erasure SLA", "Mystery-column-zq7"];
@@ -22,21 +22,6 @@ fn retail_with_notes() -> Workspace {
     w
 }
 
-fn every_target() -> Vec<Target> {
-    let mut targets = vec![
-        Target::Odcs(odcs::OdcsVersion::V3_2_0),
-        Target::Odcs(odcs::OdcsVersion::V3_1_0),
-        Target::Odps,
-        Target::Dcs,
-        Target::Dpds,
-        Target::Dbt,
-        Target::JsonSchema,
-        Target::Markdown,
-        Target::Bundle,
-    ];
-    targets.extend(sql::Dialect::ALL.into_iter().map(Target::Sql));
-    targets
-}
 
 #[test]
 fn no_export_target_contains_note_text() {
@@ -46,7 +31,7 @@ fn no_export_target_contains_note_text() {
     for text in NOTE_TEXTS {
         assert!(saved.contains(text), "the save keeps {text:?}");
     }
-    for target in every_target() {
+    for target in Target::all() {
         let written = files(&w, target);
         assert!(!written.is_empty(), "{target:?} wrote nothing");
         for (path, content) in &written {
