@@ -54,10 +54,9 @@ pub fn merge_edit(current: &Workspace, incoming: &Workspace) -> Edit {
         edits.push(Edit::SetNodes(nodes));
     }
     // Notes the open workspace does not have yet come along; its own stay as they are.
-    let mut count = current.layout.notes.len();
-    for note in incoming.layout.notes.iter().filter(|n| current.note(&n.id).is_none()) {
-        edits.push(Edit::InsertNote { index: count, note: note.clone() });
-        count += 1;
+    let arriving = incoming.layout.notes.iter().filter(|n| current.note(&n.id).is_none());
+    for (index, note) in (current.layout.notes.len()..).zip(arriving) {
+        edits.push(Edit::InsertNote { index, note: note.clone() });
     }
     Edit::Batch(edits)
 }

@@ -48,7 +48,7 @@ pub fn remove_nodes(workspace: &Workspace, nodes: &[CanvasNode]) -> Option<Edit>
             .filter_map(|n| collection.position(workspace, &n.id).map(|index| (index, &n.id)))
             .collect();
         // From the end backwards, so removing one never shifts the index of the next.
-        doomed.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        doomed.sort_unstable_by_key(|d| std::cmp::Reverse(d.0));
         doomed.dedup_by_key(|(index, _)| *index);
         edits.extend(doomed.into_iter().map(|(index, id)| Edit::Remove { collection, index, id: id.clone() }));
     }
