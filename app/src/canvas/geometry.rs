@@ -162,11 +162,13 @@ pub fn note_rect(note: &Note) -> Rect {
 }
 
 /// Where a new node `width` × `height` goes: at `wanted` if that is free, else at the nearest
-/// free place on a grid around it, so new nodes never hide under existing ones.
+/// free place on a grid around it, so new nodes and notes never hide under existing ones (or
+/// under a sticky note).
 pub fn free_spot(workspace: &Workspace, wanted: Point, width: f64, height: f64) -> Point {
     const GAP: f64 = 24.0;
     const REACH: i32 = 8;
-    let taken: Vec<Rect> = node_rects(workspace).map(|r| r.grow(GAP)).collect();
+    let notes = workspace.layout.notes.iter().map(note_rect);
+    let taken: Vec<Rect> = node_rects(workspace).chain(notes).map(|r| r.grow(GAP)).collect();
     let (step_x, step_y) = (width + 2.0 * GAP, height + 2.0 * GAP);
     let mut offsets: Vec<(f64, f64)> =
         (-REACH..=REACH).flat_map(|i| (-REACH..=REACH).map(move |j| (f64::from(i) * step_x, f64::from(j) * step_y))).collect();

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use dpstudio_model::{Edit, Note, Point, Workspace};
 use leptos::prelude::*;
 
-use super::geometry::{self, Rect, NOTE_LINE, NOTE_PADDING, NOTE_WIDTH};
+use super::geometry::{self, NOTE_LINE, NOTE_PADDING, NOTE_WIDTH};
 use super::Viewport;
 use crate::state::{Selection, Studio};
 
@@ -127,17 +127,9 @@ pub fn add_note(studio: Studio, view: Viewport) {
     let centre = crate::create::visible_center(view);
     let edit = studio.workspace.with_untracked(|ws| {
         let id = ws.new_note_id();
-        // Centred like a new product; right of the notes already there, so the room's
-        // questions line up side by side and a new note never hides an earlier one.
-        let taken: Vec<Rect> = ws.layout.notes.iter().map(geometry::note_rect).collect();
-        let mut at = Point { x: centre.x + 30.0, y: centre.y };
-        for _ in 0..=taken.len() {
-            let card = Rect { x: at.x, y: at.y, width: NOTE_WIDTH, height: geometry::note_height(0) };
-            if !taken.iter().any(|t| t.intersects(card)) {
-                break;
-            }
-            at.x += NOTE_WIDTH + 16.0;
-        }
+        // Centred like a new product, in the nearest free place: a new note never hides a
+        // node or an earlier note.
+        let at = geometry::free_spot(ws, Point { x: centre.x + 30.0, y: centre.y }, NOTE_WIDTH, geometry::note_height(0));
         let note = Note { id: id.clone(), position: at, ..Note::default() };
         (id, Edit::add_note(ws, note))
     });

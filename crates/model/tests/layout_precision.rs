@@ -1,6 +1,9 @@
 //! Layout figures survive a save exactly: node and note positions and the view, as drags and
 //! zoom steps make them (many significant digits), read back to the same workspace, so a share
-//! link or a reload reproduces what was saved.
+//! link or a reload reproduces what was saved. Written in full, some of these figures come back
+//! one unit in the last place off from serde_json without its `float_roundtrip` feature, as the
+//! app is built; a workspace-wide test build may have that feature switched on by another
+//! crate's dependencies, so what is asserted here is the rounding, which holds either way.
 
 use dpstudio_model::{from_json, to_json, Note, Point, Workspace};
 
@@ -25,19 +28,6 @@ fn workspace_with(points: &[Point]) -> Workspace {
     ws.layout.viewport.y = points[5].y;
     ws.layout.viewport.zoom = 1.1_f64.powi(7);
     ws
-}
-
-#[test]
-fn the_positions_used_here_do_not_all_survive_a_plain_json_round_trip() {
-    // Why the rounding exists: with these figures written in full, the JSON reader brings some
-    // back one unit in the last place off. (If a serde_json update ever reads them all back
-    // exactly, this test says so and the rounding can be reconsidered.)
-    let off = dragged_positions()
-        .iter()
-        .flat_map(|p| [p.x, p.y])
-        .filter(|v| serde_json::from_str::<f64>(&serde_json::to_string(v).unwrap()).unwrap() != *v)
-        .count();
-    assert!(off > 0, "every figure read back exactly");
 }
 
 #[test]
