@@ -75,6 +75,11 @@ test('a Medallion inventory becomes accepted, edited data products in one undoab
   assert.equal(await card('Orders facts').getByTestId('proposal-reads').textContent(), 'Orders, Customers');
   assert.equal(await card('Shop orders and products').getByTestId('proposal-reads').textContent(), 'Shop (source system)');
   assert.equal(await card('Finance mart').getByTestId('proposal-domain').textContent(), 'Finance');
+  // Names the example workspace already has are pointed out (case aside), the others not.
+  assert.equal(await card('Customers').getByTestId('proposal-clash').textContent(),
+    'The workspace already has a product named “Customers”: rename this one (Edit) or reject it.');
+  assert.match(await card('Daily revenue').getByTestId('proposal-clash').textContent(), /named “Daily Revenue”/);
+  assert.equal(await dialog.getByTestId('proposal-clash').count(), 2, 'only Customers and Daily revenue clash');
 
   // What each loses, as counts of this inventory.
   const layersLack = await dialog.getByTestId('compare-layers').textContent();
@@ -91,6 +96,7 @@ test('a Medallion inventory becomes accepted, edited data products in one undoab
   await dialog.getByTestId('proposal-name-input').fill('Revenue per day');
   await dialog.getByTestId('proposal-done').click();
   assert.deepEqual(await proposalsOf('consumer-aligned'), ['Revenue per day', 'Orders facts', 'Customers dimension', 'Finance mart']);
+  assert.equal(await card('Revenue per day').getByTestId('proposal-clash').count(), 0, 'renaming resolves the clash');
   await dialog.getByTestId('medallion-accept-rest').click();
   const add = dialog.getByTestId('medallion-add');
   assert.equal(await add.textContent(), 'Add 10 accepted products');

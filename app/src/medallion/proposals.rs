@@ -52,6 +52,19 @@ fn ProposalCard(index: usize) -> impl IntoView {
         Decision::Accepted => "Accepted",
         Decision::Rejected => "Rejected",
     };
+    // Adding it as it is would give the workspace two products of one name (ids stay unique,
+    // but people tell products apart by name): say so while there is time to rename or reject.
+    let studio = expect_context::<crate::state::Studio>();
+    let clash = move || {
+        let name = proposal.with(|p| p.as_ref().map(|p| p.name.trim().to_lowercase()))?;
+        let taken = studio.workspace.with(|ws| ws.products.iter().find(|x| x.name.trim().to_lowercase() == name).map(|x| x.name.clone()));
+        let taken = taken.filter(|_| decision.get() != Decision::Rejected)?;
+        Some(view! {
+            <p class="proposal-clash" data-testid="proposal-clash">
+                {format!("The workspace already has a product named “{taken}”: rename this one (Edit) or reject it.")}
+            </p>
+        })
+    };
     let toggle = move |wanted: Decision| {
         let next = if decision.get_untracked() == wanted { Decision::Open } else { wanted };
         state.decide(index, next);
@@ -64,6 +77,7 @@ fn ProposalCard(index: usize) -> impl IntoView {
                 <span class="proposal-name" data-testid="proposal-name">{move || proposal.with(|p| p.as_ref().map(|p| p.name.clone()))}</span>
                 <span class="proposal-state" data-testid="proposal-state">{state_label}</span>
             </div>
+            {clash}
             {body}
             <div class="proposal-actions" role="group" aria-label="Decision">
                 <button class="button small" data-testid="proposal-accept" aria-pressed=move || (decision.get() == Decision::Accepted).to_string()
