@@ -1,25 +1,11 @@
-//! The page's address: read the fragment, take it away, reload. Declared here rather than
-//! through web-sys's `Location` and `History` features: turning those on rebuilds web-sys and
-//! everything above it for a handful of calls.
+//! The page's address: read the fragment, take it away, reload. `Location` comes from web-sys
+//! (the offline module turns its feature on); `History` is declared here rather than through
+//! web-sys's feature: turning that on rebuilds web-sys and everything above it for one call.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    type Location;
-    #[wasm_bindgen(thread_local_v2, js_name = location)]
-    static LOCATION: Location;
-    #[wasm_bindgen(method, getter)]
-    fn hash(this: &Location) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn origin(this: &Location) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn pathname(this: &Location) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn search(this: &Location) -> String;
-    #[wasm_bindgen(method)]
-    fn reload(this: &Location);
-
     type History;
     #[wasm_bindgen(thread_local_v2, js_name = history)]
     static HISTORY: History;
@@ -27,14 +13,20 @@ extern "C" {
     fn replace_state(this: &History, data: &JsValue, unused: &str, url: &str) -> Result<(), JsValue>;
 }
 
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
 /// The fragment, with its `#` (empty when there is none).
 pub fn fragment() -> String {
-    LOCATION.with(Location::hash)
+    location().and_then(|l| l.hash().ok()).unwrap_or_default()
 }
 
 /// The address without its fragment.
 pub fn without_fragment() -> String {
-    LOCATION.with(|l| format!("{}{}{}", l.origin(), l.pathname(), l.search()))
+    let Some(l) = location() else { return String::new() };
+    let part = |p: Result<String, JsValue>| p.unwrap_or_default();
+    format!("{}{}{}", part(l.origin()), part(l.pathname()), part(l.search()))
 }
 
 /// Takes the fragment out of the address, without loading the page or adding a history entry.
@@ -44,5 +36,7 @@ pub fn drop_fragment() {
 }
 
 pub fn reload() {
-    LOCATION.with(Location::reload);
+    if let Some(l) = location() {
+        let _ = l.reload();
+    }
 }
