@@ -31,11 +31,7 @@ pub fn add_product(studio: Studio, view: Viewport) {
 /// The canvas point at the centre of the canvas on screen, nudged so the new node's middle
 /// (not its corner) lands there.
 pub fn visible_center(view: Viewport) -> Point {
-    let size = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".canvas-svg").ok().flatten())
-        .map(|svg| svg.get_bounding_client_rect())
-        .map_or((800.0, 600.0), |r| (r.width(), r.height()));
+    let size = crate::canvas::canvas_size().unwrap_or((800.0, 600.0));
     let center = view.center(size.0, size.1);
     Point { x: (center.x - 130.0).round(), y: (center.y - 40.0).round() }
 }

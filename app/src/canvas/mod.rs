@@ -20,6 +20,14 @@ pub use notes::{add_note, delete_note};
 pub use select::{copy_selection, delete_selection, duplicate_selection, paste_fragment, paste_later, select_all};
 pub use viewport::Viewport;
 
+/// The canvas's width and height on screen now, for code outside the canvas component (which
+/// has its own node ref): placing new nodes, fitting after a change, present mode.
+pub fn canvas_size() -> Option<(f64, f64)> {
+    let svg = web_sys::window()?.document()?.query_selector(".canvas-svg").ok()??;
+    let r = svg.get_bounding_client_rect();
+    Some((r.width(), r.height()))
+}
+
 /// Above this many products the canvas drops per-node shadows: repainting a thousand filtered
 /// shapes on every pan frame is what made large meshes stutter.
 const MANY_PRODUCTS: usize = 150;

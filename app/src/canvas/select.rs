@@ -119,7 +119,6 @@ fn placement(fragment: &Fragment, offset: Point, view: Viewport) -> Point {
 
 /// The part of the canvas on screen, in canvas coordinates.
 fn visible_area(view: Viewport) -> Option<Rect> {
-    let svg = web_sys::window()?.document()?.query_selector(".canvas-svg").ok()??;
-    let size = svg.get_bounding_client_rect();
-    Some(view.visible(size.width(), size.height()))
+    let (width, height) = super::canvas_size()?;
+    Some(view.visible(width, height))
 }

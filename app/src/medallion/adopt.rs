@@ -72,7 +72,6 @@ fn node_size(ws: &Workspace, kind: NodeKind, id: &str) -> (f64, f64) {
 
 /// Fits the canvas to everything, the added products included.
 fn fit_canvas(studio: Studio, view: crate::canvas::Viewport) {
-    let Some(svg) = document().query_selector(".canvas-svg").ok().flatten() else { return };
-    let rect = svg.get_bounding_client_rect();
-    studio.workspace.with_untracked(|ws| view.fit(ws, rect.width(), rect.height()));
+    let Some((width, height)) = crate::canvas::canvas_size() else { return };
+    studio.workspace.with_untracked(|ws| view.fit(ws, width, height));
 }

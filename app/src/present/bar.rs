@@ -7,19 +7,12 @@ use leptos::prelude::*;
 use super::caption::{self, Caption};
 use super::full_screen;
 use super::tour::{self, Mode};
-use crate::canvas::Viewport;
+use crate::canvas::{canvas_size, Viewport};
 use crate::state::Studio;
 
 /// Largest zoom a stop is shown at: one product fills a projector without its type turning
 /// coarse.
 const MAX_ZOOM: f64 = 2.2;
-
-/// The canvas's size on screen now.
-fn canvas_size() -> Option<(f64, f64)> {
-    let svg = web_sys::window()?.document()?.query_selector(".canvas-svg").ok()??;
-    let r = svg.get_bounding_client_rect();
-    Some((r.width(), r.height()))
-}
 
 #[component]
 pub fn PresenterBar() -> impl IntoView {
