@@ -67,8 +67,18 @@ self.addEventListener('message', (event) => {
   if (event.data !== 'activate-now') return;
   event.waitUntil(
     (async () => {
-      const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      if (pages.length === 1 && pages[0].id === event.source?.id) await self.skipWaiting();
+      // A tab closed a moment ago, or the asking page's own document before a reload, can still
+      // be listed for a short while: look again a few times before concluding that another page
+      // runs the old build (then the new one keeps waiting for the next start).
+      for (let look = 0; look < 10; look++) {
+        const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+        const asking = pages.some((page) => page.id === event.source?.id);
+        if (asking && pages.length === 1) {
+          await self.skipWaiting();
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     })(),
   );
 });
