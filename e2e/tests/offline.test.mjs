@@ -170,6 +170,50 @@ test('after the first visit the app loads, edits and exports with the network of
   for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) assert.equal(icon.natural, icon.sizes);
 });
 
+test("the build's files come straight from the cache, without starting the worker; pages go through it", async (t) => {
+  // Why it matters: a new version told to take over waits until the old worker has stopped,
+  // and a request the old worker had to start up for (the favicon, fetched as the page
+  // finishes loading) kept it running and the new version waiting for minutes.
+  const context = await newContext(t);
+  const page = await openTab(context, base());
+  await untilCached(page, await precacheOf(dist));
+  const cdp = await context.newCDPSession(page);
+  // Each version's running status as Chromium reports it, and how often a version started.
+  const status = new Map();
+  let starts = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (v.runningStatus === 'starting' && status.get(v.versionId) !== 'starting') starts += 1;
+      status.set(v.versionId, v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopped = async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const end = Date.now() + 10_000;
+    while ([...status.values()].some((s) => s !== 'stopped')) {
+      assert.ok(Date.now() < end, `the worker did not stop: ${[...status.values()]}`);
+      await page.waitForTimeout(50);
+    }
+    starts = 0;
+  };
+
+  await stopped();
+  const fetched = await page.evaluate(async () => {
+    const files = ['favicon.svg', 'main.css', 'split_editors.wasm', 'templates/index.json'];
+    return Promise.all(files.map((f) => fetch(f).then((r) => `${f} ${r.status}`)));
+  });
+  assert.deepEqual(fetched, ['favicon.svg 200', 'main.css 200', 'split_editors.wasm 200', 'templates/index.json 200']);
+  await page.waitForTimeout(300);
+  assert.equal(starts, 0, 'no file of the build started the worker');
+
+  // A page does start it (the fetch handler answers any page of the app with index.html), so
+  // the check above would have seen a start.
+  await page.goto(`${base()}?opened=again`);
+  await page.locator('g.node.product').first().waitFor();
+  assert.ok(starts > 0, 'opening a page started the worker');
+});
+
 test('a new build fills a new cache and replaces the old one once no page of the old build is open', async (t) => {
   // A copy of the build, served from its own folder so the test can change it.
   const site = await mkdtemp(join(tmpdir(), 'dpstudio-site-'));
