@@ -72,13 +72,14 @@ pub fn Dialogs() -> impl IntoView {
     }
 }
 
-/// Runs one of the part's actions once the part is in (fetching it first if need be).
-pub fn run(studio: Studio, pick: fn(&Dialogs) -> fn(Studio)) {
-    DIALOGS.with(Part::clone).then(move |table| pick(table)(studio));
+/// Runs one of the part's actions once the part is in (fetching it first if need be); `action`
+/// names it in the notice if the part cannot be fetched.
+pub fn run(studio: Studio, action: &'static str, pick: fn(&Dialogs) -> fn(Studio)) {
+    DIALOGS.with(Part::clone).then(move |table| pick(table)(studio), move || crate::notice::part_unavailable(studio, action));
 }
 
 /// Imports dropped or picked files (`crate::import`): reading them and the formats module's
 /// answer are handled in this part, so the first load carries none of it.
 pub fn import(studio: Studio, files: Vec<web_sys::File>) {
-    DIALOGS.with(Part::clone).then(move |table| (table.import)(studio, files));
+    DIALOGS.with(Part::clone).then(move |table| (table.import)(studio, files), move || crate::notice::part_unavailable(studio, "Importing"));
 }

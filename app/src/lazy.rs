@@ -94,33 +94,51 @@ impl<T: Send + Sync + 'static> Part<T> {
         });
     }
 
-    /// Runs `then` once the part is in (now, if it is): e.g. focusing a field of a form the
-    /// part renders. Starts the load if needed; `then` runs after the views that waited for the
-    /// part were told it arrived, so one animation frame later they are on the page.
-    /// Calls `then` with the part's table once it is in (fetching it first if need be).
-    pub fn then(&self, then: impl FnOnce(&'static T) + 'static) {
+    /// Calls `then` with the part's table once it is in (fetching it first if need be), or
+    /// `failed` if it could not be fetched: an action the user asked for (pasting, importing)
+    /// must say so rather than quietly do nothing. Asking again retries the fetch.
+    pub fn then(&self, then: impl FnOnce(&'static T) + 'static, failed: impl FnOnce() + 'static) {
         let loaded = self.clone();
-        self.when_ready(move || {
-            // Untracked: this may run inside the effect that waited for the part.
-            if let Some(table) = untrack(|| loaded.get()) {
-                then(table);
-            }
-        });
+        self.settled(
+            move || {
+                // Untracked: this may run inside the effect that waited for the part.
+                if let Some(table) = untrack(|| loaded.get()) {
+                    then(table);
+                }
+            },
+            failed,
+        );
     }
 
+    /// Runs `then` once the part is in (now, if it is): e.g. focusing a field of a form the
+    /// part renders. Starts the load if needed; `then` runs after the views that waited for the
+    /// part were told it arrived, so one animation frame later they are on the page. If the
+    /// load fails, those views show the failure and a retry; nothing is left to focus.
     pub fn when_ready(&self, then: impl FnOnce() + 'static) {
+        self.settled(then, || {});
+    }
+
+    fn settled(&self, ready: impl FnOnce() + 'static, failed: impl FnOnce() + 'static) {
         if self.state.with_untracked(|s| matches!(s, Load::Ready(_))) {
-            then();
+            ready();
             return;
         }
         self.start();
         let state = self.state.clone();
-        let mut then = Some(then);
+        let mut outcome = Some((ready, failed));
         // Lives as long as the page; after it has run once it only ever reads a settled state.
         Effect::new(move |_| {
-            if state.with(|s| matches!(s, Load::Ready(_))) {
-                if let Some(then) = then.take() {
-                    then();
+            let settled = state.with(|s| match s {
+                Load::Ready(_) => Some(true),
+                Load::Failed => Some(false),
+                Load::Idle | Load::Loading => None,
+            });
+            let Some(ready_now) = settled else { return };
+            if let Some((ready, failed)) = outcome.take() {
+                if ready_now {
+                    ready();
+                } else {
+                    failed();
                 }
             }
         });

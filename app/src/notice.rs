@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::state::{Studio, Tone};
+use crate::state::{Notice, Studio, Tone};
 
 /// How long a "done" notice stays: long enough to read two lines twice.
 const DONE_FOR: Duration = Duration::from_secs(8);
@@ -43,4 +43,12 @@ pub fn NoticeBar() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Says that `action` did not happen because the part of the app it needs could not be fetched
+/// (the network dropped before the part was ever cached, say). Asking again fetches it again.
+pub fn part_unavailable(studio: Studio, action: &str) {
+    let title = format!("{action} needs a part of the app that could not be loaded");
+    let details = vec!["Check the connection and try again; your work is kept.".to_owned()];
+    studio.notice.set(Some(Notice::new(Tone::Failed, title).with_details(details)));
 }

@@ -95,7 +95,10 @@ pub fn duplicate_selection(studio: Studio, view: Viewport) {
 /// Pastes `fragment` once the editors part is in: pasting lives there, beside the editors
 /// that show the pasted selection.
 pub fn paste_later(studio: Studio, view: Viewport, fragment: Fragment) {
-    crate::panels::editors().then(move |editors| (editors.paste)(studio, view, &fragment));
+    crate::panels::editors().then(
+        move |editors| (editors.paste)(studio, view, &fragment),
+        move || crate::notice::part_unavailable(studio, "Pasting"),
+    );
 }
 
 fn describe_pasted(fragment: &Fragment) -> String {

@@ -17,7 +17,7 @@ pub fn SharedBanner() -> impl IntoView {
         studio.notify(notice.unwrap_or_else(|| Notice::new(Tone::Done, "Your own workspace is open again. The shared one stays in its link.")));
     };
     // Making a copy stores workspaces: that code lives in the dialogs part.
-    let copy = move |_| crate::dialogs::run(studio, |table| table.make_copy);
+    let copy = move |_| crate::dialogs::run(studio, "Making a copy", |table| table.make_copy);
     move || {
         studio.read_only.get().then(|| {
             view! {
