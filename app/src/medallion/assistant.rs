@@ -111,7 +111,8 @@ fn InventoryInput() -> impl IntoView {
             <p class="lede">
                 "List your lake's tables, one a line — " <code>"bronze.shop_orders"</code> ", " <code>"stg_crm__contacts"</code> ", "
                 <code>"fct_daily_revenue(day date, revenue decimal(12,2))"</code> " — or paste "<code>"CREATE TABLE"</code>
-                " statements. The assistant proposes data products for them, with ports, contracts and lineage."
+                " and " <code>"CREATE VIEW … AS SELECT"</code> " statements, whose queries tell what each table is built from. "
+                "The assistant proposes data products for them, with ports, contracts and lineage."
             </p>
             <label class="field">
                 <span class="field-label">"Tables (bronze, silver, gold)"</span>

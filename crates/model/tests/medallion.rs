@@ -149,6 +149,120 @@ COMMENT ON TABLE silver.contacts IS 'one row per contact';
     assert!(inventory.tables[2].columns.is_empty(), "a view without a column list");
 }
 
+/// A warehouse's DDL dump: plain tables for bronze and silver, views and `CREATE TABLE … AS`
+/// for gold, one of them built on two others; queries over several lines, with blank lines,
+/// CTEs, functions and comments.
+const WAREHOUSE: &str = "\
+CREATE TABLE bronze.shop_orders (order_id bigint, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
+CREATE TABLE bronze.crm_contacts (contact_id bigint, email varchar(200));
+CREATE TABLE silver.orders (order_id bigint primary key, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
+CREATE TABLE silver.customers (customer_id bigint primary key, email varchar(200));
+
+CREATE OR REPLACE VIEW gold.daily_revenue AS
+SELECT CAST(ordered_at AS date) AS day,
+       sum(amount) AS revenue
+FROM silver.orders
+WHERE EXTRACT(YEAR FROM ordered_at) >= 2020 -- recent years only
+GROUP BY 1;
+
+CREATE TABLE gold.customer_value AS
+WITH spend AS (
+    SELECT customer_id, sum(amount) AS lifetime_value
+
+    FROM silver.orders
+    GROUP BY customer_id
+)
+
+SELECT c.customer_id, c.email, s.lifetime_value
+FROM silver.customers c
+JOIN spend s ON s.customer_id = c.customer_id;
+
+CREATE VIEW gold.board_pack AS SELECT d.day, d.revenue, v.lifetime_value FROM gold.daily_revenue d, gold.customer_value v;
+";
+
+#[test]
+fn views_and_create_table_as_read_their_lineage_from_the_query() {
+    let inventory = parse_inventory(WAREHOUSE);
+    assert_eq!(inventory.errors, vec![], "multi-line queries are read as one statement");
+    let table = |name: &str| inventory.tables.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name} read"));
+    assert_eq!(table("gold.daily_revenue").reads, ["silver.orders"]);
+    assert_eq!(table("gold.daily_revenue").line, 6);
+    // The CTE is not a table; what it reads is.
+    assert_eq!(table("gold.customer_value").reads, ["silver.orders", "silver.customers"]);
+    assert_eq!(table("gold.board_pack").reads, ["gold.daily_revenue", "gold.customer_value"]);
+    assert!(table("silver.orders").reads.is_empty());
+    // Without a column list, the SELECT list names the columns.
+    let columns = |name: &str| table(name).columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+    assert_eq!(columns("gold.daily_revenue"), ["day", "revenue"]);
+    assert_eq!(columns("gold.customer_value"), ["customer_id", "email", "lifetime_value"]);
+
+    let proposals = propose(&inventory);
+    assert_eq!(reads(&proposals, "Daily revenue"), ["Orders"]);
+    assert_eq!(reads(&proposals, "Customer value"), ["Customers", "Orders"]);
+    // A mart built on marts reads them, and comes after them.
+    assert_eq!(reads(&proposals, "Board pack"), ["Customer value", "Daily revenue"]);
+    for (i, p) in proposals.iter().enumerate() {
+        assert!(p.reads.iter().all(|&r| r < i), "{} reads only earlier proposals", p.name);
+    }
+}
+
+#[test]
+fn a_query_outweighs_what_the_names_suggest() {
+    // By its name and key column the summary would read Orders; its query reads Customers.
+    let text = "silver.orders(order_id bigint primary key, customer_id bigint)\nsilver.customers(customer_id bigint primary key)\n\
+                CREATE VIEW gold.orders_summary AS SELECT customer_id, count(*) AS n FROM silver.customers GROUP BY 1;";
+    let proposals = propose(&parse_inventory(text));
+    assert_eq!(reads(&proposals, "Orders summary"), ["Customers"]);
+    // Without the query, the names decide.
+    let listed = propose(&parse_inventory("silver.orders(order_id bigint primary key, customer_id bigint)\nsilver.customers(customer_id bigint primary key)\ngold.orders_summary(customer_id bigint, n int)"));
+    assert_eq!(reads(&listed, "Orders summary"), ["Customers", "Orders"]);
+}
+
+#[test]
+fn marts_are_ordered_by_what_they_are_built_on_and_cycles_are_cut() {
+    let text = "CREATE VIEW gold.board AS SELECT * FROM gold.kpis;\nCREATE VIEW gold.kpis AS SELECT * FROM {{ ref('int_orders') }};\nint_orders(order_id int)\n\
+                CREATE VIEW gold.a AS SELECT * FROM gold.b;\nCREATE VIEW gold.b AS SELECT * FROM gold.a;";
+    let proposals = propose(&parse_inventory(text));
+    let position = |name: &str| proposals.iter().position(|p| p.name == name).unwrap_or_else(|| panic!("{name}: {:?}", summary(&proposals)));
+    assert!(position("Kpis") < position("Board"), "the mart read comes first: {:?}", summary(&proposals));
+    assert_eq!(reads(&proposals, "Board"), ["Kpis"]);
+    // dbt's ref() names the model.
+    assert_eq!(reads(&proposals, "Kpis"), ["Orders"]);
+    // Two views reading each other: one reads the other, never both ways.
+    assert_eq!(reads(&proposals, "A").len() + reads(&proposals, "B").len(), 1);
+    for (i, p) in proposals.iter().enumerate() {
+        assert!(p.reads.iter().all(|&r| r < i), "{} reads only earlier proposals", p.name);
+    }
+}
+
+#[test]
+fn adopting_a_mart_built_on_marts_wires_their_ports_and_types_the_view_columns() {
+    let inventory = parse_inventory(WAREHOUSE);
+    let proposals = propose(&inventory);
+    let mut ws = Workspace::default();
+    adopt(&ws, &inventory, &proposals, &vec![true; proposals.len()], size).edit.apply(&mut ws).expect("applies");
+    let product = |name: &str| ws.products.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} added"));
+    let board = product("Board pack");
+    let mut upstream: Vec<&str> = board
+        .input_ports
+        .iter()
+        .filter_map(|port| match &port.source {
+            InputSource::Product { product, .. } => ws.product(product).map(|p| p.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    upstream.sort_unstable();
+    assert_eq!(upstream, ["Customer value", "Daily revenue"]);
+
+    // A view's column takes the type of the upstream column it is named after.
+    let value = product("Customer value");
+    let contract = ws.contract(&value.output_ports[0].contract.as_ref().expect("bound").id).expect("contract");
+    let email = contract.schema[0].properties.iter().find(|p| p.name == "email").expect("email");
+    assert_eq!((email.logical_type.as_str(), email.physical_type.as_str()), ("string", "varchar(200)"));
+    let day = &ws.contract(&product("Daily revenue").output_ports[0].contract.as_ref().expect("bound").id).expect("contract").schema[0].properties[0];
+    assert_eq!((day.name.as_str(), day.logical_type.as_str()), ("day", ""), "a computed column has no type to take");
+}
+
 #[test]
 fn bad_lines_are_reported_with_their_line_numbers() {
     let inventory = parse_inventory("silver.orders\norders\nbronze.bad name\nsilver.x(a int\nCREATE TABLE\nCREATE FUNCTION f() RETURNS int;\ngold.fine(a int)");
@@ -327,7 +441,8 @@ proptest! {
             prop::sample::select(vec![
                 "bronze.", "silver.", "gold.", "raw_", "stg_", "int_", "fct_", "dim_", "mart_", "__", "orders", "shop", "(", ")", ",",
                 " ", "int", "decimal(10,2)", "CREATE ", "TABLE ", "VIEW ", "IF NOT EXISTS ", ";", "\"", "`", "[", "]", "<", ">",
-                "--", "PRIMARY KEY", "NOT NULL", "é", "売", "\u{0}", "_id", "."
+                "--", "PRIMARY KEY", "NOT NULL", "é", "売", "\u{0}", "_id", ".", " AS ", "SELECT ", "FROM ", " JOIN ", "WITH ",
+                "{{ ref('", "') }}", "'", "*", "1", "EXTRACT(YEAR FROM ", "LATERAL ", ""
             ]),
             0..40,
         ),

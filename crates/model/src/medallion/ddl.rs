@@ -8,6 +8,7 @@
 //! parser the browser build does not include, and the formats crate depends on this one.
 
 use super::inventory::{parse_name, shorten, strip_comment, Column, Entry, Quotes};
+use super::query;
 
 /// First words of statements read or skipped as SQL rather than as a listed table name.
 const STATEMENT_WORDS: [&str; 12] =
@@ -39,24 +40,37 @@ pub(crate) fn starts_statement(line: &str) -> bool {
 }
 
 /// The statement starting at line `start`, comments dropped and lines joined by spaces, and the
-/// index of the first line after it. It ends at a `;` outside quotes, a blank line, a line that
-/// starts another statement, or after its column list when the next line does not continue it.
+/// index of the first line after it. It ends at a `;` outside quotes, a line that starts
+/// another statement, a blank line, or after its column list when the next line does not
+/// continue it. A query (`AS SELECT …`) runs on over lines with brackets of their own, and past
+/// a blank line when the next line carries on the query.
 pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
     let mut statement = String::new();
     let mut depth = 0i64;
     let mut opened = false;
     let mut quotes = Quotes::default();
+    let mut words = Words::default();
     let mut i = start;
     while i < lines.len() {
         let line = strip_comment(lines[i]).trim();
-        if i > start && (line.is_empty() || starts_statement(line) && !TRAILING_CLAUSES.contains(&first_word(line).as_str())) {
-            return (statement, i);
+        if i > start {
+            let another = starts_statement(line) && !TRAILING_CLAUSES.contains(&first_word(line).as_str());
+            let blank_ends = line.is_empty() && !(words.query && query_goes_on(lines, i, depth, &statement));
+            if another || blank_ends {
+                return (statement, i);
+            }
+        }
+        if line.is_empty() {
+            i += 1;
+            continue;
         }
         if !statement.is_empty() {
             statement.push(' ');
         }
         for c in line.chars() {
-            if quotes.outside(c) {
+            let outside = quotes.outside(c);
+            words.push(if outside { c } else { ' ' });
+            if outside {
                 match c {
                     '(' => {
                         depth += 1;
@@ -69,8 +83,9 @@ pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
             }
             statement.push(c);
         }
+        words.push(' ');
         i += 1;
-        if opened && depth <= 0 && !quotes.open() {
+        if opened && depth <= 0 && !quotes.open() && !words.query {
             let continues = lines.get(i).is_some_and(|next| TRAILING_CLAUSES.contains(&first_word(strip_comment(next).trim()).as_str()));
             if !continues {
                 return (statement, i);
@@ -78,6 +93,53 @@ pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
         }
     }
     (statement, i)
+}
+
+/// Follows the words of a statement outside quotes, to notice where its query starts
+/// (`AS SELECT`, `AS WITH`, `AS (`).
+#[derive(Default)]
+struct Words {
+    current: String,
+    previous: String,
+    query: bool,
+}
+
+impl Words {
+    fn push(&mut self, c: char) {
+        if c.is_alphanumeric() || c == '_' {
+            self.current.push(c.to_ascii_uppercase());
+            return;
+        }
+        if !self.current.is_empty() {
+            if self.previous == "AS" && (self.current == "SELECT" || self.current == "WITH") {
+                self.query = true;
+            }
+            self.previous = std::mem::take(&mut self.current);
+        }
+        if c == '(' && self.previous == "AS" {
+            self.query = true;
+        }
+        if !c.is_whitespace() {
+            // Punctuation separates words: `AS,` is not `AS` before a query.
+            self.previous.clear();
+            self.previous.push(c);
+        }
+    }
+}
+
+/// Whether a query carries on after the blank line at `blank`: inside brackets, after a
+/// trailing comma, or when the next line starts with a word that continues a query.
+fn query_goes_on(lines: &[&str], blank: usize, depth: i64, statement: &str) -> bool {
+    const CONTINUING: [&str; 24] = [
+        "SELECT", "FROM", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT",
+        "UNION", "EXCEPT", "INTERSECT", "QUALIFY", "WINDOW", "ON", "AND", "OR", "USING", "WITH", "AS",
+    ];
+    let next = lines[blank..].iter().map(|l| strip_comment(l).trim()).find(|l| !l.is_empty());
+    let Some(next) = next else { return false };
+    depth > 0
+        || statement.trim_end().ends_with(',')
+        || next.starts_with([')', ','])
+        || CONTINUING.contains(&first_word(next).as_str())
 }
 
 /// Reads one statement: a table or view entry, `None` for a statement that declares neither.
@@ -120,21 +182,60 @@ pub(crate) fn parse(statement: &str) -> Result<Option<Entry>, String> {
     let (name, after) = rest.split_at(name_end);
     let parts = parse_name(name)?;
     let after = after.trim_start();
-    let columns = match after.strip_prefix('(') {
-        Some(inside) if !is_view => {
+    let (mut columns, tail) = match after.strip_prefix('(') {
+        Some(inside) => {
+            // A table's column list, or a view's column names (without types).
             let Some(close) = matching_close(inside) else {
                 return Err(format!("the column list of '{}' has no closing ')'", parts.join(".")));
             };
-            parse_columns(&inside[..close])?
+            (parse_columns(&inside[..close])?, &inside[close + 1..])
         }
-        // A view may name its columns, without types.
-        Some(inside) => match matching_close(inside) {
-            Some(close) => parse_columns(&inside[..close])?,
-            None => return Err(format!("the column list of '{}' has no closing ')'", parts.join("."))),
-        },
-        None => Vec::new(),
+        None => (Vec::new(), after),
     };
-    Ok(Some(Entry { parts, columns }))
+    // A view's query, or a `CREATE TABLE … AS SELECT`: the lineage, and the columns when the
+    // statement lists none.
+    let query = query_after_as(tail).filter(|q| is_view || starts_query(q));
+    let reads = query.map(query::reads).unwrap_or_default();
+    if columns.is_empty() {
+        if let Some(query) = query {
+            columns = query::selected_columns(query)
+                .into_iter()
+                .map(|name| Column { name, sql_type: String::new(), required: false, primary_key: false })
+                .collect();
+        }
+    }
+    Ok(Some(Entry { parts, columns, reads }))
+}
+
+/// The text after the first `AS` outside brackets and quotes.
+fn query_after_as(text: &str) -> Option<&str> {
+    let mut quotes = Quotes::default();
+    let mut depth = 0i64;
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        if quotes.outside(c) {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                'a' | 'A' if depth <= 0 && !(previous.is_alphanumeric() || previous == '_') => {
+                    let rest = &text[at..];
+                    let is_as = rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+                        && rest[2..].chars().next().is_none_or(|n| n.is_whitespace() || n == '(');
+                    if is_as {
+                        return Some(rest[2..].trim_start());
+                    }
+                }
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    None
+}
+
+/// Whether a `CREATE TABLE`'s text after `AS` is a query (rather than, say, a clone).
+fn starts_query(text: &str) -> bool {
+    matches!(first_word(text).as_str(), "SELECT" | "WITH") || text.starts_with('(') || text.starts_with("{{")
 }
 
 /// The text after the first word and the whitespace after it.

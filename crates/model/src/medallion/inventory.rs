@@ -1,6 +1,6 @@
 //! Reading an inventory of Medallion tables: one table per line (`silver.orders`,
-//! `stg_crm__contacts`, optionally with `(column type, …)`), or SQL `CREATE TABLE` statements
-//! that may span lines. Every line that cannot be read becomes a [`LineError`] with its line
+//! `stg_crm__contacts`, optionally with `(column type, …)`), or SQL `CREATE TABLE` and
+//! `CREATE VIEW` statements that may span lines (a view's query tells what it reads). Every line that cannot be read becomes a [`LineError`] with its line
 //! number; nothing here panics, whatever the text.
 
 use std::fmt;
@@ -52,6 +52,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The line (1-based) the table was declared on.
     pub line: usize,
+    /// The tables a view's or `CREATE TABLE … AS` query reads, as written (parts joined by
+    /// dots); empty for a table declared without one.
+    pub reads: Vec<String>,
 }
 
 impl Table {
@@ -128,6 +131,7 @@ pub fn parse_inventory(text: &str) -> Inventory {
                         layer,
                         columns: entry.columns,
                         line: number,
+                        reads: entry.reads.iter().map(|parts| parts.join(".")).collect(),
                     }),
                     None => push_error(
                         &mut inventory,
@@ -163,6 +167,7 @@ fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, messa
 pub(crate) struct Entry {
     pub parts: Vec<String>,
     pub columns: Vec<Column>,
+    pub reads: Vec<Vec<String>>,
 }
 
 /// A listed table: `name`, `name(col type, …)`, with an optional `;` or `,` at the end.
@@ -179,7 +184,7 @@ fn parse_listed(line: &str) -> Result<Option<Entry>, String> {
         None => (line, Vec::new()),
     };
     let parts = parse_name(name)?;
-    Ok(Some(Entry { parts, columns }))
+    Ok(Some(Entry { parts, columns, reads: Vec::new() }))
 }
 
 /// Splits a qualified name (`db.schema.table`, parts optionally quoted with `"`, `` ` `` or

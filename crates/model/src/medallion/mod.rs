@@ -23,6 +23,7 @@ mod ddl;
 mod inventory;
 mod naming;
 mod propose;
+mod query;
 mod sql_types;
 
 pub use adopt::{adopt, Adoption};

@@ -1,7 +1,10 @@
 //! From layers to products: bronze tables grouped by the source system they came from become
 //! source-aligned products, silver tables grouped by entity become aggregates, gold tables
-//! (or dbt marts) become consumer-aligned products. Lineage is read from the names: an entity
-//! reads the sources that carry it, a mart reads the entities it names or whose keys it holds.
+//! (or dbt marts) become consumer-aligned products. Lineage comes from the queries where the
+//! inventory has them (a view's or `CREATE TABLE … AS` query's `FROM` and `JOIN`): a product
+//! reads the products that serve the tables its tables read, so a mart built on another mart
+//! reads that mart. Without a query it is read from the names: an entity reads the sources that
+//! carry it, a mart reads the entities it names or whose keys it holds.
 
 use std::collections::HashMap;
 
@@ -35,6 +38,7 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     let names: Vec<TableName> = tables.iter().map(|t| table_name(&t.parts)).collect();
     let of_layer = |layer: Layer| (0..tables.len()).filter(move |&i| tables[i].layer == layer);
     let silver_keys: Vec<String> = of_layer(Layer::Silver).map(|i| names[i].key()).collect();
+    let declared = declared_reads(tables);
 
     let mut proposals: Vec<Proposal> = Vec::new();
 
@@ -93,23 +97,48 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
             None => by_entity.push((key, vec![i])),
         }
     }
+    let group_of = |groups: &[(String, Vec<usize>)], table: usize| groups.iter().position(|(_, members)| members.contains(&table));
     let mut aggregates = Vec::new();
-    for (key, members) in &by_entity {
+    for (group, (key, members)) in by_entity.iter().enumerate() {
         let mut reads: Vec<usize> = Vec::new();
-        for &b in &bronze {
-            let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| stem(w) == *key);
-            if let (true, Some(p)) = (matches, source_of(b)) {
-                push_unique(&mut reads, p);
+        // Other entities this one is built from (as positions in `by_entity`).
+        let mut built_on: Vec<usize> = Vec::new();
+        let read_tables: Vec<usize> = members.iter().flat_map(|&m| declared[m].iter().copied()).collect();
+        if read_tables.is_empty() {
+            for &b in &bronze {
+                let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| stem(w) == *key);
+                if let (true, Some(p)) = (matches, source_of(b)) {
+                    push_unique(&mut reads, p);
+                }
+            }
+        }
+        for &t in &read_tables {
+            match tables[t].layer {
+                Layer::Bronze => {
+                    if let Some(p) = source_of(t) {
+                        push_unique(&mut reads, p);
+                    }
+                }
+                Layer::Silver => {
+                    if let Some(other) = group_of(&by_entity, t).filter(|&g| g != group) {
+                        push_unique(&mut built_on, other);
+                    }
+                }
+                // An entity built on a curated table is unusual; that lineage is not drawn.
+                Layer::Gold => {}
             }
         }
         let shortest = members.iter().map(|&i| &names[i].entity).min_by_key(|e| (e.len(), e.join("_").len()));
         let name = shortest.map_or_else(|| title(std::slice::from_ref(key)), |e| title(e));
         let hints: Vec<&str> = members.iter().flat_map(|&i| names[i].entity.iter().map(String::as_str)).collect();
         let domain = domain_or_upstream(guess_domain(hints), &reads, &proposals);
-        aggregates.push(Proposal { key: format!("entity:{key}"), name, kind: ProductKind::Aggregate, domain, tables: members.clone(), source_system: None, reads });
+        let proposal = Proposal { key: format!("entity:{key}"), name, kind: ProductKind::Aggregate, domain, tables: members.clone(), source_system: None, reads };
+        aggregates.push((proposal, built_on));
     }
-    proposals.extend(aggregates);
+    append_in_dependency_order(&mut proposals, aggregates);
     let aggregate_range = source_count..proposals.len();
+    // Which aggregate serves a silver table.
+    let aggregate_of = |table: usize| aggregate_range.clone().find(|&p| proposals[p].tables.contains(&table));
 
     // Gold: one consumer-aligned product per dbt mart (`mart_finance__…`) or per table.
     let mut by_mart: Vec<(String, Vec<usize>)> = Vec::new();
@@ -124,17 +153,35 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
         }
     }
     let mut consumers = Vec::new();
-    for (key, members) in &by_mart {
+    for (group, (key, members)) in by_mart.iter().enumerate() {
         let wanted: Vec<String> = members.iter().flat_map(|&i| wanted_keys(&tables[i], &names[i])).collect();
         let mut reads: Vec<usize> = Vec::new();
-        for p in aggregate_range.clone() {
+        // Other marts this one is built from (as positions in `by_mart`).
+        let mut built_on: Vec<usize> = Vec::new();
+        let read_tables: Vec<usize> = members.iter().flat_map(|&m| declared[m].iter().copied()).collect();
+        for &t in &read_tables {
+            let upstream = match tables[t].layer {
+                Layer::Bronze => source_of(t),
+                Layer::Silver => aggregate_of(t),
+                Layer::Gold => {
+                    if let Some(other) = group_of(&by_mart, t).filter(|&g| g != group) {
+                        push_unique(&mut built_on, other);
+                    }
+                    None
+                }
+            };
+            if let Some(p) = upstream {
+                push_unique(&mut reads, p);
+            }
+        }
+        for p in aggregate_range.clone().filter(|_| read_tables.is_empty()) {
             let serves = proposals[p].key.strip_prefix("entity:").is_some_and(|k| wanted.iter().any(|w| w == k));
             let shares_key = members.iter().any(|&g| shares_primary_key(&tables[g], &proposals[p].tables, tables));
             if serves || shares_key {
                 push_unique(&mut reads, p);
             }
         }
-        if reads.is_empty() {
+        if reads.is_empty() && read_tables.is_empty() {
             // No silver entity fits: a mart built straight on bronze reads the sources.
             for &b in &bronze {
                 let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| wanted.contains(&stem(w)));
@@ -153,17 +200,77 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
         hints.extend(key_words.iter().map(String::as_str));
         let domain = domain_or_upstream(guess_domain(hints), &reads, &proposals);
         let prefix = members.first().and_then(|&i| names[i].prefix.clone());
-        consumers.push((Proposal { key: format!("mart:{key}"), name, kind: ProductKind::ConsumerAligned, domain, tables: members.clone(), source_system: None, reads }, prefix));
-    }
-    for (mut proposal, prefix) in consumers {
+        let mut proposal = Proposal { key: format!("mart:{key}"), name, kind: ProductKind::ConsumerAligned, domain, tables: members.clone(), source_system: None, reads };
         // `fct_orders` beside a silver `orders`: say what the mart adds to the name.
-        if proposals.iter().any(|p| p.name.eq_ignore_ascii_case(&proposal.name)) {
+        if proposals.iter().chain(consumers.iter().map(|(p, _)| p)).any(|p| p.name.eq_ignore_ascii_case(&proposal.name)) {
             proposal.name = format!("{} {}", proposal.name, suffix_for(prefix.as_deref()));
+        }
+        consumers.push((proposal, built_on));
+    }
+    append_in_dependency_order(&mut proposals, consumers);
+    make_names_unique(&mut proposals);
+    proposals
+}
+
+/// For each table, the inventory tables its query reads (by index): a name matches a table of
+/// the same full name, else the one table whose name ends with it (`silver.orders` for
+/// `lake.silver.orders`, `stg_orders` for a dbt `ref('stg_orders')`). Names of tables the
+/// inventory does not list are left out.
+fn declared_reads(tables: &[Table]) -> Vec<Vec<usize>> {
+    let lower: Vec<Vec<String>> = tables.iter().map(|t| t.parts.iter().map(|p| p.to_lowercase()).collect()).collect();
+    // Tables by their own (last) name, so a name is compared with few tables.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, parts) in lower.iter().enumerate() {
+        by_last.entry(parts.last().map_or("", String::as_str)).or_default().push(i);
+    }
+    tables
+        .iter()
+        .enumerate()
+        .map(|(own, table)| {
+            let mut found = Vec::new();
+            for name in &table.reads {
+                let wanted: Vec<String> = name.split('.').map(str::to_lowercase).collect();
+                let candidates = by_last.get(wanted.last().map_or("", String::as_str)).map_or(&[][..], Vec::as_slice);
+                let exact = candidates.iter().copied().find(|&i| lower[i] == wanted);
+                let by_suffix = || match candidates.iter().copied().filter(|&i| lower[i].ends_with(&wanted)).collect::<Vec<_>>()[..] {
+                    [only] => Some(only),
+                    _ => None,
+                };
+                if let Some(t) = exact.or_else(by_suffix).filter(|&t| t != own) {
+                    push_unique(&mut found, t);
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// Appends one kind's proposals so that each comes after the ones of its kind it is built on
+/// (`built_on`, positions in `group`), which it then reads; otherwise in the order given. A
+/// cycle (two views reading each other) is cut where it closes.
+fn append_in_dependency_order(proposals: &mut Vec<Proposal>, group: Vec<(Proposal, Vec<usize>)>) {
+    let count = group.len();
+    let mut placed: Vec<Option<usize>> = vec![None; count];
+    let mut order = Vec::with_capacity(count);
+    while order.len() < count {
+        let ready = (0..count).find(|&g| placed[g].is_none() && group[g].1.iter().all(|&u| u >= count || u == g || placed[u].is_some()));
+        // In a cycle nothing is ready: the first one left goes next.
+        let Some(next) = ready.or_else(|| (0..count).find(|&g| placed[g].is_none())) else { break };
+        placed[next] = Some(proposals.len() + order.len());
+        order.push(next);
+    }
+    let mut slots: Vec<Option<(Proposal, Vec<usize>)>> = group.into_iter().map(Some).collect();
+    for g in order {
+        let Some((mut proposal, built_on)) = slots[g].take() else { continue };
+        let own = placed[g];
+        for u in built_on {
+            // Only what was placed before: a cut cycle's last link is dropped.
+            if let Some(index) = placed.get(u).copied().flatten().filter(|&at| Some(at) < own) {
+                push_unique(&mut proposal.reads, index);
+            }
         }
         proposals.push(proposal);
     }
-    make_names_unique(&mut proposals);
-    proposals
 }
 
 /// Each bronze table's source and entity words. The source is the dbt group
