@@ -125,6 +125,54 @@ test('a Medallion inventory becomes accepted, edited data products in one undoab
   assert.equal(await edgeCount(page, 'lineage'), lineageBefore);
 });
 
+// A warehouse's DDL dump: gold as views and CREATE TABLE … AS, queries over several lines.
+const WAREHOUSE = `CREATE TABLE bronze.shop_orders (order_id bigint, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
+CREATE TABLE silver.orders (order_id bigint primary key, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
+CREATE TABLE silver.customers (customer_id bigint primary key, email varchar(200));
+
+CREATE OR REPLACE VIEW gold.daily_revenue AS
+SELECT CAST(ordered_at AS date) AS day,
+       sum(amount) AS revenue
+FROM silver.orders
+GROUP BY 1;
+
+CREATE TABLE gold.customer_value AS
+WITH spend AS (SELECT customer_id, sum(amount) AS lifetime_value FROM silver.orders GROUP BY customer_id)
+SELECT c.customer_id, c.email, s.lifetime_value
+FROM silver.customers c
+JOIN spend s ON s.customer_id = c.customer_id;
+
+CREATE VIEW gold.board_pack AS
+SELECT d.day, d.revenue, v.lifetime_value
+FROM gold.daily_revenue d, gold.customer_value v;`;
+
+test("a DDL dump's views: their queries give the lineage, and a mart built on marts reads them", async (t) => {
+  const page = await openApp(t, { viewport: { width: 1600, height: 1000 } });
+  const lineageBefore = await edgeCount(page, 'lineage');
+  await page.getByTestId('import-menu').click();
+  await page.getByTestId('import-medallion').click();
+  const dialog = page.getByRole('dialog', { name: 'From Medallion layers to data products' });
+  await dialog.getByTestId('medallion-text').fill(WAREHOUSE);
+  await dialog.getByTestId('medallion-propose').click();
+
+  // The multi-line queries are read as part of their statements, not as lines of their own.
+  await dialog.getByTestId('layer-gold').waitFor();
+  assert.equal(await dialog.getByTestId('medallion-errors').count(), 0);
+  assert.deepEqual(await dialog.getByTestId('layer-gold').locator('.layer-table-name').allTextContents(),
+    ['gold.daily_revenue', 'gold.customer_value', 'gold.board_pack']);
+  const card = (name) => dialog.getByTestId('proposal').filter({ has: page.locator('[data-testid="proposal-name"]', { hasText: new RegExp(`^${name}$`) }) });
+  assert.equal(await card('Daily revenue').getByTestId('proposal-reads').textContent(), 'Orders');
+  assert.equal(await card('Customer value').getByTestId('proposal-reads').textContent(), 'Orders, Customers');
+  assert.equal(await card('Board pack').getByTestId('proposal-reads').textContent(), 'Daily revenue, Customer value');
+  await page.screenshot({ path: join(artifacts, 'medallion-views.png') });
+
+  await dialog.getByTestId('medallion-accept-rest').click();
+  await dialog.getByTestId('medallion-add').click();
+  await dialog.waitFor({ state: 'detached' });
+  // Orders reads its source product; Daily revenue 1, Customer value 2 and Board pack 2 edges.
+  assert.equal(await edgeCount(page, 'lineage'), lineageBefore + 6);
+});
+
 test('lines the assistant cannot read are listed with their numbers', async (t) => {
   const page = await openApp(t);
   await page.getByTestId('import-menu').click();

@@ -195,12 +195,20 @@ fn views_and_create_table_as_read_their_lineage_from_the_query() {
     let columns = |name: &str| table(name).columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
     assert_eq!(columns("gold.daily_revenue"), ["day", "revenue"]);
     assert_eq!(columns("gold.customer_value"), ["customer_id", "email", "lifetime_value"]);
+    // Their types: a cast's, else the type of the column of that name in a table read (a view
+    // of a view too), else none.
+    let types = |name: &str| table(name).columns.iter().map(|c| c.sql_type.clone()).collect::<Vec<_>>();
+    assert_eq!(types("gold.customer_value"), ["bigint", "varchar(200)", ""]);
+    assert_eq!(types("gold.board_pack"), ["date", "", ""]);
 
     let proposals = propose(&inventory);
     assert_eq!(reads(&proposals, "Daily revenue"), ["Orders"]);
     assert_eq!(reads(&proposals, "Customer value"), ["Customers", "Orders"]);
     // A mart built on marts reads them, and comes after them.
     assert_eq!(reads(&proposals, "Board pack"), ["Customer value", "Daily revenue"]);
+    // Its names say no domain; it belongs where the first mart it reads does.
+    assert_eq!(named(&proposals, "Board pack").domain, named(&proposals, "Daily revenue").domain);
+    assert_eq!(named(&proposals, "Daily revenue").domain, "Sales");
     for (i, p) in proposals.iter().enumerate() {
         assert!(p.reads.iter().all(|&r| r < i), "{} reads only earlier proposals", p.name);
     }
@@ -259,8 +267,9 @@ fn adopting_a_mart_built_on_marts_wires_their_ports_and_types_the_view_columns()
     let contract = ws.contract(&value.output_ports[0].contract.as_ref().expect("bound").id).expect("contract");
     let email = contract.schema[0].properties.iter().find(|p| p.name == "email").expect("email");
     assert_eq!((email.logical_type.as_str(), email.physical_type.as_str()), ("string", "varchar(200)"));
-    let day = &ws.contract(&product("Daily revenue").output_ports[0].contract.as_ref().expect("bound").id).expect("contract").schema[0].properties[0];
-    assert_eq!((day.name.as_str(), day.logical_type.as_str()), ("day", ""), "a computed column has no type to take");
+    let revenue = &ws.contract(&product("Daily revenue").output_ports[0].contract.as_ref().expect("bound").id).expect("contract").schema[0];
+    let typed: Vec<(&str, &str)> = revenue.properties.iter().map(|p| (p.name.as_str(), p.logical_type.as_str())).collect();
+    assert_eq!(typed, [("day", "date"), ("revenue", "")], "a cast gives its type; a sum has none to take");
 }
 
 #[test]

@@ -227,8 +227,7 @@ fn upstream_of(i: usize, proposals: &[Proposal], is_accepted: &impl Fn(usize) ->
 }
 
 /// One schema object per table; a column named as a column of an upstream table records that
-/// table's field as its source (`contract/object.column`) and, if it has no type of its own (a
-/// view's), takes that column's type. Object names repeat only when one
+/// table's field as its source (`contract/object.column`). Object names repeat only when one
 /// product holds two tables of the same name in different schemas: the first keeps the name,
 /// and lineage points at it.
 fn schema(tables: &[&Table], upstream: &[(&Id, &Table)]) -> Vec<SchemaObject> {
@@ -238,31 +237,19 @@ fn schema(tables: &[&Table], upstream: &[(&Id, &Table)]) -> Vec<SchemaObject> {
         let properties = table
             .columns
             .iter()
-            .map(|column| {
-                // A view's column has no type of its own: it has the type of the upstream column
-                // it is named after, when there is one.
-                let sql_type = match column.sql_type.as_str() {
-                    "" => upstream
-                        .iter()
-                        .flat_map(|(_, up)| up.columns.iter())
-                        .find(|c| c.name == column.name && !c.sql_type.is_empty())
-                        .map_or("", |c| c.sql_type.as_str()),
-                    written => written,
-                };
-                Property {
-                    name: column.name.clone(),
-                    logical_type: logical_type(sql_type).to_owned(),
-                    physical_type: sql_type.to_owned(),
-                    required: column.required,
-                    primary_key: column.primary_key,
-                    primary_key_position: None,
-                    transform_source_objects: upstream
-                        .iter()
-                        .filter(|(_, up)| up.columns.iter().any(|c| c.name == column.name))
-                        .map(|(contract, up)| format!("{contract}/{}.{}", up.table_name(), column.name))
-                        .collect(),
-                    ..Default::default()
-                }
+            .map(|column| Property {
+                name: column.name.clone(),
+                logical_type: logical_type(&column.sql_type).to_owned(),
+                physical_type: column.sql_type.clone(),
+                required: column.required,
+                primary_key: column.primary_key,
+                primary_key_position: None,
+                transform_source_objects: upstream
+                    .iter()
+                    .filter(|(_, up)| up.columns.iter().any(|c| c.name == column.name))
+                    .map(|(contract, up)| format!("{contract}/{}.{}", up.table_name(), column.name))
+                    .collect(),
+                ..Default::default()
             })
             .collect();
         objects.push(SchemaObject {

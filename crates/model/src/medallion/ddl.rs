@@ -200,7 +200,7 @@ pub(crate) fn parse(statement: &str) -> Result<Option<Entry>, String> {
         if let Some(query) = query {
             columns = query::selected_columns(query)
                 .into_iter()
-                .map(|name| Column { name, sql_type: String::new(), required: false, primary_key: false })
+                .map(|(name, sql_type)| Column { name, sql_type, required: false, primary_key: false })
                 .collect();
         }
     }

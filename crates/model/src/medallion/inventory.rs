@@ -3,6 +3,7 @@
 //! `CREATE VIEW` statements that may span lines (a view's query tells what it reads). Every line that cannot be read becomes a [`LineError`] with its line
 //! number; nothing here panics, whatever the text.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::ddl;
@@ -151,8 +152,39 @@ pub fn parse_inventory(text: &str) -> Inventory {
     if dropped_errors > 0 {
         inventory.errors.push(LineError { line: lines.len(), message: format!("and {dropped_errors} more lines that could not be read") });
     }
+    type_view_columns(&mut inventory.tables);
     inventory
 }
+
+/// A view's columns have no types of their own: each takes the type of the column of the same
+/// name in a table the view reads. Views of views get theirs over a few rounds.
+fn type_view_columns(tables: &mut [Table]) {
+    let reads = resolve_reads(tables);
+    for _round in 0..4 {
+        let mut changed = false;
+        for (t, upstream) in reads.iter().enumerate() {
+            for c in 0..tables[t].columns.len() {
+                if !tables[t].columns[c].sql_type.is_empty() {
+                    continue;
+                }
+                let name = &tables[t].columns[c].name;
+                let found = upstream
+                    .iter()
+                    .flat_map(|&u| tables[u].columns.iter())
+                    .find(|up| up.name.eq_ignore_ascii_case(name) && !up.sql_type.is_empty())
+                    .map(|up| up.sql_type.clone());
+                if let Some(sql_type) = found {
+                    tables[t].columns[c].sql_type = sql_type;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 
 fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, message: String) {
     if inventory.errors.len() < MAX_ERRORS {
@@ -160,6 +192,41 @@ fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, messa
     } else {
         *dropped += 1;
     }
+}
+
+/// For each table, the inventory tables its query reads (by index): a name matches a table of
+/// the same full name, else the one table whose name ends with it (`silver.orders` for
+/// `lake.silver.orders`, `stg_orders` for a dbt `ref('stg_orders')`). Names of tables the
+/// inventory does not list are left out.
+pub(crate) fn resolve_reads(tables: &[Table]) -> Vec<Vec<usize>> {
+    let lower: Vec<Vec<String>> = tables.iter().map(|t| t.parts.iter().map(|p| p.to_lowercase()).collect()).collect();
+    // Tables by their own (last) name, so a name is compared with few tables.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, parts) in lower.iter().enumerate() {
+        by_last.entry(parts.last().map_or("", String::as_str)).or_default().push(i);
+    }
+    tables
+        .iter()
+        .enumerate()
+        .map(|(own, table)| {
+            let mut found = Vec::new();
+            for name in &table.reads {
+                let wanted: Vec<String> = name.split('.').map(str::to_lowercase).collect();
+                let candidates = by_last.get(wanted.last().map_or("", String::as_str)).map_or(&[][..], Vec::as_slice);
+                let exact = candidates.iter().copied().find(|&i| lower[i] == wanted);
+                let by_suffix = || match candidates.iter().copied().filter(|&i| lower[i].ends_with(&wanted)).collect::<Vec<_>>()[..] {
+                    [only] => Some(only),
+                    _ => None,
+                };
+                if let Some(t) = exact.or_else(by_suffix).filter(|&t| t != own) {
+                    if !found.contains(&t) {
+                        found.push(t);
+                    }
+                }
+            }
+            found
+        })
+        .collect()
 }
 
 /// A table's name and columns as read, before its layer is known.

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::inventory::{Inventory, Layer, Table};
+use super::inventory::{resolve_reads, Inventory, Layer, Table};
 use super::naming::{guess_domain, stem, table_name, title, words, TableName};
 use crate::ProductKind;
 
@@ -38,7 +38,7 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     let names: Vec<TableName> = tables.iter().map(|t| table_name(&t.parts)).collect();
     let of_layer = |layer: Layer| (0..tables.len()).filter(move |&i| tables[i].layer == layer);
     let silver_keys: Vec<String> = of_layer(Layer::Silver).map(|i| names[i].key()).collect();
-    let declared = declared_reads(tables);
+    let declared = resolve_reads(tables);
 
     let mut proposals: Vec<Proposal> = Vec::new();
 
@@ -212,39 +212,6 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     proposals
 }
 
-/// For each table, the inventory tables its query reads (by index): a name matches a table of
-/// the same full name, else the one table whose name ends with it (`silver.orders` for
-/// `lake.silver.orders`, `stg_orders` for a dbt `ref('stg_orders')`). Names of tables the
-/// inventory does not list are left out.
-fn declared_reads(tables: &[Table]) -> Vec<Vec<usize>> {
-    let lower: Vec<Vec<String>> = tables.iter().map(|t| t.parts.iter().map(|p| p.to_lowercase()).collect()).collect();
-    // Tables by their own (last) name, so a name is compared with few tables.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, parts) in lower.iter().enumerate() {
-        by_last.entry(parts.last().map_or("", String::as_str)).or_default().push(i);
-    }
-    tables
-        .iter()
-        .enumerate()
-        .map(|(own, table)| {
-            let mut found = Vec::new();
-            for name in &table.reads {
-                let wanted: Vec<String> = name.split('.').map(str::to_lowercase).collect();
-                let candidates = by_last.get(wanted.last().map_or("", String::as_str)).map_or(&[][..], Vec::as_slice);
-                let exact = candidates.iter().copied().find(|&i| lower[i] == wanted);
-                let by_suffix = || match candidates.iter().copied().filter(|&i| lower[i].ends_with(&wanted)).collect::<Vec<_>>()[..] {
-                    [only] => Some(only),
-                    _ => None,
-                };
-                if let Some(t) = exact.or_else(by_suffix).filter(|&t| t != own) {
-                    push_unique(&mut found, t);
-                }
-            }
-            found
-        })
-        .collect()
-}
-
 /// Appends one kind's proposals so that each comes after the ones of its kind it is built on
 /// (`built_on`, positions in `group`), which it then reads; otherwise in the order given. A
 /// cycle (two views reading each other) is cut where it closes.
@@ -269,6 +236,8 @@ fn append_in_dependency_order(proposals: &mut Vec<Proposal>, group: Vec<(Proposa
                 push_unique(&mut proposal.reads, index);
             }
         }
+        // A board pack built on marts belongs where they do, unless its names say otherwise.
+        proposal.domain = domain_or_upstream(&proposal.domain, &proposal.reads, proposals);
         proposals.push(proposal);
     }
 }
@@ -315,7 +284,7 @@ fn shares_primary_key(gold: &Table, members: &[usize], tables: &[Table]) -> bool
     })
 }
 
-fn domain_or_upstream(guess: &'static str, reads: &[usize], proposals: &[Proposal]) -> String {
+fn domain_or_upstream(guess: &str, reads: &[usize], proposals: &[Proposal]) -> String {
     if guess != "General" {
         return guess.to_owned();
     }

@@ -291,10 +291,11 @@ fn cte_names(tokens: &[Token]) -> Vec<String> {
     names
 }
 
-/// The column names the outermost `SELECT` list gives: an alias (`sum(amount) AS revenue`,
-/// `amount revenue`), else a named column's own name (`o.order_id`). An item that gives no
-/// name (`*`, `o.*`, an unnamed expression) is left out.
-pub(crate) fn selected_columns(query: &str) -> Vec<String> {
+/// The columns the outermost `SELECT` list gives, with a type where the item says one
+/// (`CAST(x AS date)`), else an empty type. Each is named by its alias (`sum(amount) AS
+/// revenue`, `amount revenue`), else by the named column's own name (`o.order_id`); an item
+/// that gives no name (`*`, `o.*`, an unnamed expression) is left out.
+pub(crate) fn selected_columns(query: &str) -> Vec<(String, String)> {
     let tokens = tokens(query);
     // The outermost SELECT: the first one at depth 0 (after any WITH clause's brackets).
     let mut depth = 0usize;
@@ -310,13 +311,19 @@ pub(crate) fn selected_columns(query: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let Some(mut i) = start else {
-        return Vec::new();
-    };
+    let Some(mut i) = start else { return Vec::new() };
     while tokens.get(i).is_some_and(|t| t.is_any(&["DISTINCT", "ALL"])) {
         i += 1;
     }
-    let mut columns: Vec<String> = Vec::new();
+    let mut columns: Vec<(String, String)> = Vec::new();
+    let mut flush = |item: &mut Vec<&Token>| {
+        if let Some(name) = item_name(item) {
+            if !columns.iter().any(|(c, _)| c.eq_ignore_ascii_case(&name)) {
+                columns.push((name, cast_type(item)));
+            }
+        }
+        item.clear();
+    };
     let mut item: Vec<&Token> = Vec::new();
     let mut depth = 0usize;
     while let Some(token) = tokens.get(i) {
@@ -326,29 +333,17 @@ pub(crate) fn selected_columns(query: &str) -> Vec<String> {
             Token::Close => depth -= 1,
             _ => {}
         }
-        let ends_list = depth == 0 && (token.is("FROM") || token.is_any(&CLAUSE_WORDS));
-        if ends_list || (depth == 0 && *token == Token::Comma) {
-            if let Some(name) = item_name(&item) {
-                if !columns.iter().any(|c| c.eq_ignore_ascii_case(&name)) {
-                    columns.push(name);
-                }
-            }
-            item.clear();
-            if ends_list {
-                break;
-            }
+        if depth == 0 && (token.is("FROM") || token.is_any(&CLAUSE_WORDS)) {
+            break;
+        }
+        if depth == 0 && *token == Token::Comma {
+            flush(&mut item);
         } else {
             item.push(token);
         }
         i += 1;
     }
-    if tokens.get(i).is_none() {
-        if let Some(name) = item_name(&item) {
-            if !columns.iter().any(|c| c.eq_ignore_ascii_case(&name)) {
-                columns.push(name);
-            }
-        }
-    }
+    flush(&mut item);
     columns
 }
 
@@ -365,6 +360,53 @@ fn item_name(item: &[&Token]) -> Option<String> {
         [Token::Name { parts, .. }] => parts.last().cloned(),
         _ => None,
     }
+}
+
+/// The type an item casts to (`CAST(x AS timestamp)`, `TRY_CAST(x AS double precision)`), without
+/// its precision; empty when it casts to none.
+fn cast_type(item: &[&Token]) -> String {
+    let [first, Token::Open, rest @ ..] = item else { return String::new() };
+    if !first.is_any(&["CAST", "TRY_CAST", "SAFE_CAST"]) {
+        return String::new();
+    }
+    // The cast must be the whole expression: only its alias may follow its bracket.
+    let mut depth = 0usize;
+    let close = rest.iter().position(|token| match token {
+        Token::Open => {
+            depth += 1;
+            false
+        }
+        Token::Close if depth == 0 => true,
+        Token::Close => {
+            depth -= 1;
+            false
+        }
+        _ => false,
+    });
+    let alias_only = match close.map(|at| &rest[at + 1..]) {
+        Some([] | [Token::Name { .. }]) => true,
+        Some([as_word, Token::Name { .. }]) => as_word.is("AS"),
+        _ => false,
+    };
+    if !alias_only {
+        return String::new();
+    }
+    let mut depth = 0usize;
+    let mut after_as = false;
+    let mut words: Vec<&str> = Vec::new();
+    for token in rest {
+        match token {
+            Token::Open if after_as => break,
+            Token::Open => depth += 1,
+            Token::Close if depth == 0 => break,
+            Token::Close => depth -= 1,
+            _ if depth == 0 && !after_as && token.is("AS") => after_as = true,
+            Token::Name { parts, bare: true } if after_as => words.push(&parts[0]),
+            _ if after_as => break,
+            _ => {}
+        }
+    }
+    words.join(" ")
 }
 
 #[cfg(test)]
@@ -409,9 +451,19 @@ mod tests {
     #[test]
     fn select_lists_give_aliases_and_column_names() {
         let query = "SELECT DISTINCT o.order_id, o.amount AS total, count(*) n, CAST(x AS int) AS y, o.*, a + b FROM silver.orders o";
-        assert_eq!(selected_columns(query), ["order_id", "total", "n", "y"]);
+        let names = |query: &str| selected_columns(query).into_iter().map(|(name, _)| name).collect::<Vec<_>>();
+        assert_eq!(names(query), ["order_id", "total", "n", "y"]);
         let with = "WITH a AS (SELECT q FROM t) SELECT a.q, 1 AS one FROM a";
-        assert_eq!(selected_columns(with), ["q", "one"]);
+        assert_eq!(names(with), ["q", "one"]);
+        assert_eq!(names("select a, b"), ["a", "b"], "a list that runs to the end");
+    }
+
+    #[test]
+    fn casts_give_their_type() {
+        let query = "select cast(ts as date) as day, try_cast(x as double precision) as ratio, cast(y as decimal(12, 2)) amount, cast(z as int) + 1 as w, a from t";
+        let typed: Vec<(String, String)> = selected_columns(query);
+        let pairs: Vec<(&str, &str)> = typed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        assert_eq!(pairs, [("day", "date"), ("ratio", "double precision"), ("amount", "decimal"), ("w", ""), ("a", "")]);
     }
 
     #[test]
