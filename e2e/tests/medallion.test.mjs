@@ -160,6 +160,8 @@ test("a DDL dump's views: their queries give the lineage, and a mart built on ma
   assert.equal(await dialog.getByTestId('medallion-errors').count(), 0);
   assert.deepEqual(await dialog.getByTestId('layer-gold').locator('.layer-table-name').allTextContents(),
     ['gold.daily_revenue', 'gold.customer_value', 'gold.board_pack']);
+  assert.deepEqual(await dialog.getByTestId('layer-gold').getByTestId('layer-table-reads').allTextContents(),
+    ['from silver.orders', 'from silver.orders, silver.customers', 'from gold.daily_revenue, gold.customer_value']);
   const card = (name) => dialog.getByTestId('proposal').filter({ has: page.locator('[data-testid="proposal-name"]', { hasText: new RegExp(`^${name}$`) }) });
   assert.equal(await card('Daily revenue').getByTestId('proposal-reads').textContent(), 'Orders');
   assert.equal(await card('Customer value').getByTestId('proposal-reads').textContent(), 'Orders, Customers');

@@ -36,10 +36,17 @@ fn table_row(table: Table) -> impl IntoView {
         let more = if columns > 4 { ", …" } else { "" };
         format!("{columns} column{}: {}{more}", plural(columns), names.join(", "))
     };
+    // What a view's query reads: the lineage the layers do record.
+    let reads = (!table.reads.is_empty()).then(|| {
+        let shown: Vec<&str> = table.reads.iter().take(3).map(String::as_str).collect();
+        let more = if table.reads.len() > 3 { ", …" } else { "" };
+        view! { <span class="medallion-detail" data-testid="layer-table-reads">{format!("from {}{more}", shown.join(", "))}</span> }
+    });
     view! {
         <li class="layer-table" title=format!("line {}", table.line)>
             <span class="layer-table-name">{table.name.clone()}</span>
             <span class="medallion-detail">{detail}</span>
+            {reads}
         </li>
     }
 }
