@@ -269,3 +269,40 @@ test('the canvas downloads as an SVG and a PNG named after the product', async (
   assert.ok(width >= 2 * parsed.width, `at twice the SVG's size (${width}×${height})`);
   await page.locator('.notice').filter({ hasText: 'daily-revenue.product-canvas.png' }).waitFor();
 });
+
+test('a block with more text than the page has room for makes the picture taller; nothing is cut', async (t) => {
+  const page = await openApp(t);
+  await openCanvas(page, 'daily-revenue', 'button');
+  const svgOf = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('sheet-svg').click();
+    const text = await readFile(await (await download).path(), 'utf8');
+    return page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      const texts = [...root.querySelectorAll('text')].map((t) => t.textContent);
+      const design = root.querySelector('[data-block="design"] rect');
+      return { height: Number(root.getAttribute('height')), texts, design: Number(design.getAttribute('height')), all: root.textContent };
+    }, text);
+  };
+  const before = await svgOf();
+  assert.equal(before.height, 1000, 'the 16:10 page when everything fits');
+  assert.ok(!before.texts.includes('…'));
+
+  // Forty sentences of purpose: far more than the design block holds on the page.
+  const sentences = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of why Daily Revenue exists.`);
+  await page.getByTestId('sheet-purpose').fill(sentences.join(' '));
+  await page.getByTestId('sheet-purpose').blur();
+  const after = await svgOf();
+  assert.ok(!after.texts.includes('…'), 'no block is cut short');
+  assert.ok(after.all.includes('Sentence 40 of why'), 'the last sentence is in the picture');
+  assert.ok(after.height > before.height, `the picture grew (${before.height} → ${after.height})`);
+  assert.ok(after.design > before.design, 'the design block grew with it');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('sheet-png').click();
+  const png = await readFile(await (await download).path());
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  assert.equal(height, 2 * after.height, 'the PNG has the taller picture\'s shape');
+  assert.equal(width, 2 * 1600);
+});

@@ -9,15 +9,17 @@ use wasm_bindgen::JsCast;
 use super::content::{Block, BlockKind, Entry};
 use crate::io::{download, download_blob};
 
-/// The page: 16:10, the projector's shape; the PNG is twice this.
+/// The page: 16:10, the projector's shape, unless a block needs more room (then it is taller,
+/// so nothing is cut); the PNG is twice this.
 const WIDTH: f64 = 1600.0;
 const HEIGHT: f64 = 1000.0;
 const MARGIN: f64 = 24.0;
 const GAP: f64 = 12.0;
 const GRID_TOP: f64 = 100.0;
 const PAD: f64 = 14.0;
-/// Relative row heights of the grid. On screen the top row fits its content (main.css); a
-/// file has a fixed page, so it gets a fixed share close to what the screen shows.
+/// Relative row heights of the grid on the 16:10 page, close to what the screen shows (where
+/// the top row fits its content, main.css). A row grows past its share when a block in it
+/// needs more.
 const ROWS: [f64; 4] = [0.9, 1.0, 1.0, 1.25];
 
 /// Where a block sits in the 4-column grid: column, row, columns spanned, rows spanned. The
@@ -181,7 +183,8 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Writes one block's text top-down, stopping with "…" where the block ends.
+/// Writes one block's text top-down, stopping with "…" where the block ends (which the grid's
+/// rows, grown to fit, should never make it do).
 struct Column<'a> {
     out: &'a mut String,
     measure: &'a Measure,
@@ -227,23 +230,81 @@ impl Column<'_> {
     }
 }
 
-fn draw_block(out: &mut String, measure: &Measure, palette: &Palette, block: &Block) {
-    let (col, row, cols, rows) = area(block.kind);
-    let column_width = (WIDTH - 2.0 * MARGIN - 3.0 * GAP) / 4.0;
-    let grid_height = HEIGHT - MARGIN - GRID_TOP - 3.0 * GAP;
-    let total: f64 = ROWS.iter().sum();
-    let row_top = |r: usize| GRID_TOP + ROWS[..r].iter().sum::<f64>() / total * grid_height + r as f64 * GAP;
-    let x = MARGIN + col as f64 * (column_width + GAP);
-    let y = row_top(row);
-    let w = cols as f64 * column_width + (cols - 1) as f64 * GAP;
-    let h = row_top(row + rows) - GAP - y;
-    out.push_str(&format!(
-        r#"<g data-block="{}"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="8" fill="{}" stroke="{}" stroke-width="1.5"/>"#,
-        block.kind.slug(),
-        escape(&palette.surface),
-        escape(&palette.border)
-    ));
-    let mut column = Column { out: &mut *out, measure, x: x + PAD, y: y + PAD - 4.0, width: w - 2.0 * PAD, bottom: y + h - PAD, full: false };
+/// The grid's row heights: each row's share of the 16:10 page, grown where a block needs more
+/// (a block over two rows grows the lower one).
+struct Grid {
+    rows: [f64; 4],
+}
+
+impl Grid {
+    fn column_width() -> f64 {
+        (WIDTH - 2.0 * MARGIN - 3.0 * GAP) / 4.0
+    }
+
+    fn fitting(blocks: &[Block], measure: &Measure, palette: &Palette) -> Grid {
+        let page = HEIGHT - MARGIN - GRID_TOP - 3.0 * GAP;
+        let total: f64 = ROWS.iter().sum();
+        let shares = ROWS.map(|share| share / total * page);
+        // The least each row needs: its tallest block, and a block over two rows grows the
+        // lower one (single rows first, so it sees their final needs).
+        let mut least = [0.0f64; 4];
+        let needs: Vec<(BlockKind, f64)> = blocks.iter().map(|b| (b.kind, needed_height(measure, palette, b))).collect();
+        for spanning in [false, true] {
+            for &(kind, need) in &needs {
+                let (_, row, _, span) = area(kind);
+                if (span > 1) != spanning {
+                    continue;
+                }
+                let has: f64 = least[row..row + span].iter().sum::<f64>() + (span - 1) as f64 * GAP;
+                if need > has {
+                    least[row + span - 1] += need - has;
+                }
+            }
+        }
+        // Each row keeps its share of the page where that is enough. A row that needs more
+        // takes it from the others' spare room first; only what they cannot give makes the
+        // page taller.
+        let mut rows: [f64; 4] = std::array::from_fn(|r| shares[r].max(least[r]));
+        let over = rows.iter().sum::<f64>() - page;
+        let spare: f64 = (0..4).map(|r| rows[r] - least[r]).sum();
+        if over > 0.0 && spare > 0.0 {
+            let give = over.min(spare) / spare;
+            for r in 0..4 {
+                rows[r] -= (rows[r] - least[r]) * give;
+            }
+        }
+        Grid { rows }
+    }
+
+    fn height(&self) -> f64 {
+        GRID_TOP + self.rows.iter().sum::<f64>() + 3.0 * GAP + MARGIN
+    }
+
+    /// A block's rectangle: x, y, width, height.
+    fn rect(&self, kind: BlockKind) -> (f64, f64, f64, f64) {
+        let (col, row, cols, rows) = area(kind);
+        let row_top = |r: usize| GRID_TOP + self.rows[..r].iter().sum::<f64>() + r as f64 * GAP;
+        let x = MARGIN + col as f64 * (Self::column_width() + GAP);
+        let w = cols as f64 * Self::column_width() + (cols - 1) as f64 * GAP;
+        let y = row_top(row);
+        (x, y, w, row_top(row + rows) - GAP - y)
+    }
+}
+
+/// The height a block needs to show all its text, found by writing it with no bottom.
+fn needed_height(measure: &Measure, palette: &Palette, block: &Block) -> f64 {
+    let (_, _, cols, _) = area(block.kind);
+    let width = cols as f64 * Grid::column_width() + (cols - 1) as f64 * GAP - 2.0 * PAD;
+    let mut scratch = String::new();
+    let start = PAD - 4.0;
+    let mut column = Column { out: &mut scratch, measure, x: 0.0, y: start, width, bottom: f64::INFINITY, full: false };
+    write_block_text(&mut column, palette, block);
+    // The text starts PAD - 4 below the top and must end PAD above the bottom; a little slack
+    // keeps rounding from cutting the last line.
+    column.y - start + 2.0 * PAD - 4.0 + 2.0
+}
+
+fn write_block_text(column: &mut Column, palette: &Palette, block: &Block) {
     column.line(block.kind.title(), TITLE, &palette.accent);
     column.paragraph(block.kind.caption(), CAPTION, &palette.muted);
     column.space(6.0);
@@ -265,19 +326,33 @@ fn draw_block(out: &mut String, measure: &Measure, palette: &Palette, block: &Bl
         column.paragraph(detail, DETAIL, &palette.muted);
         column.space(4.0);
     }
+}
+
+fn draw_block(out: &mut String, measure: &Measure, palette: &Palette, grid: &Grid, block: &Block) {
+    let (x, y, w, h) = grid.rect(block.kind);
+    out.push_str(&format!(
+        r#"<g data-block="{}"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="8" fill="{}" stroke="{}" stroke-width="1.5"/>"#,
+        block.kind.slug(),
+        escape(&palette.surface),
+        escape(&palette.border)
+    ));
+    let mut column = Column { out: &mut *out, measure, x: x + PAD, y: y + PAD - 4.0, width: w - 2.0 * PAD, bottom: y + h - PAD, full: false };
+    write_block_text(&mut column, palette, block);
     out.push_str("</g>");
 }
 
-/// The canvas of the product named `title` as a standalone SVG document.
-pub fn svg_text(title: &str, blocks: &[Block]) -> String {
+/// The canvas of the product named `title` as a standalone SVG document, and its height.
+pub fn svg_text(title: &str, blocks: &[Block]) -> (String, f64) {
     let palette = Palette::of_view();
     let measure = Measure::new(&palette.font);
+    let grid = Grid::fitting(blocks, &measure, &palette);
+    let height = grid.height().ceil();
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{}"><title>{}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{}"><title>{}</title>"#,
         escape(&palette.font),
         escape(&format!("Data Product Canvas: {title}"))
     );
-    out.push_str(&format!(r#"<rect width="{WIDTH}" height="{HEIGHT}" fill="{}"/>"#, escape(&palette.page)));
+    out.push_str(&format!(r#"<rect width="{WIDTH}" height="{height}" fill="{}"/>"#, escape(&palette.page)));
     out.push_str(&format!(
         r#"<text x="{MARGIN}" y="42" font-size="12" font-weight="700" letter-spacing="1" fill="{}">DATA PRODUCT CANVAS</text>"#,
         escape(&palette.accent)
@@ -285,20 +360,21 @@ pub fn svg_text(title: &str, blocks: &[Block]) -> String {
     let heading = measure.wrap(title, BIG, WIDTH - 2.0 * MARGIN).into_iter().next().unwrap_or_default();
     out.push_str(&format!(r#"<text x="{MARGIN}" y="76" font-size="26" font-weight="700" fill="{}">{}</text>"#, escape(&palette.text), escape(&heading)));
     for block in blocks {
-        draw_block(&mut out, &measure, &palette, block);
+        draw_block(&mut out, &measure, &palette, &grid, block);
     }
     out.push_str("</svg>");
-    out
+    (out, height)
 }
 
 pub fn download_svg(title: &str, blocks: &[Block], file_stem: &str) -> Result<String, String> {
     let name = format!("{file_stem}.product-canvas.svg");
-    download(&name, "image/svg+xml", &svg_text(title, blocks))?;
+    download(&name, "image/svg+xml", &svg_text(title, blocks).0)?;
     Ok(name)
 }
 
 pub async fn download_png(title: &str, blocks: &[Block], file_stem: &str) -> Result<String, String> {
-    let png = crate::canvas::picture::png_of_svg(&svg_text(title, blocks), WIDTH, HEIGHT).await?;
+    let (svg, height) = svg_text(title, blocks);
+    let png = crate::canvas::picture::png_of_svg(&svg, WIDTH, height).await?;
     let name = format!("{file_stem}.product-canvas.png");
     download_blob(&name, "image/png", &png).map_err(|_| fail("save the picture"))?;
     Ok(name)
