@@ -129,3 +129,40 @@ test('F presents from the keyboard and the Exit button leaves', async (t) => {
   await page.getByTestId('presenter').waitFor({ state: 'detached' });
   assert.equal(await page.locator('header.header').isVisible(), true);
 });
+
+test('a product with many ports and a long purpose: the caption fits the bar, with how many more', async (t) => {
+  // Web Orders serving eight ports, with a purpose of many sentences, stored before the app starts.
+  const crowded = structuredClone(example);
+  const orders = crowded.products.find((p) => p.id === 'web-orders');
+  for (let i = 2; i <= 8; i++) orders.outputPorts.push({ id: `orders-${i}`, name: `orders_${i}`, kind: 'table' });
+  orders.purpose = Array.from({ length: 12 }, (_, i) => `Reason ${i + 1} why the shop's orders are a product of their own.`).join(' ');
+  const page = await openApp(t, {
+    init: (text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('dpstudio.workspace', text);
+        sessionStorage.setItem('seeded', 'yes');
+      }
+    },
+    initArg: JSON.stringify(crowded),
+  });
+  await page.getByTestId('present').click();
+  await page.getByTestId('presenter').waitFor();
+  const order = expectedProducts().map((p) => p.name);
+  for (let i = 0; i < order.indexOf('Web Orders'); i++) await page.keyboard.press('ArrowRight');
+  await expectTitle(page, 'Web Orders');
+
+  const serves = page.locator('.present-list').filter({ has: page.locator('h3', { hasText: 'Serves' }) }).locator('li');
+  assert.deepEqual(await serves.allTextContents(), [
+    'orders ⟨table⟩ · contract Orders v1.2.0',
+    'orders_2 ⟨table⟩ · no contract yet',
+    'and 6 more',
+  ]);
+  // Nothing scrolls: the bar shows the whole caption; the purpose is cut on screen, whole in
+  // its tooltip.
+  const fits = await page.getByTestId('present-caption').evaluate((el) => el.scrollHeight <= el.clientHeight);
+  assert.ok(fits, 'the caption fits the presenter bar');
+  const text = page.locator('.present-text');
+  assert.equal(await text.getAttribute('title'), orders.purpose);
+  assert.ok(await text.evaluate((el) => el.scrollHeight > el.clientHeight), 'the long purpose is clamped');
+  await page.screenshot({ path: join(artifacts, 'present-crowded.png') });
+});

@@ -70,20 +70,35 @@ fn domain(ws: &Workspace, id: &str) -> Caption {
     Caption { kicker: "Domain".to_owned(), title: d.name.clone(), text: d.description.clone(), lists: vec![("Products", products), ("Source systems", sources)] }
 }
 
-/// The caption as the presenter bar shows it; empty lists are left out.
+/// A list shows at most this many lines: a projector's bar has no room to scroll and nobody at
+/// the keyboard to scroll it. Past it, the first ones and how many more (the canvas behind
+/// shows them all).
+const SHOWN: usize = 3;
+
+fn shown(items: Vec<String>) -> Vec<String> {
+    if items.len() <= SHOWN {
+        return items;
+    }
+    let more = items.len() - (SHOWN - 1);
+    items.into_iter().take(SHOWN - 1).chain(std::iter::once(format!("and {more} more"))).collect()
+}
+
+/// The caption as the presenter bar shows it; empty lists are left out. A long text is cut
+/// after a few lines on screen (main.css); its whole is the tooltip.
 pub fn show(caption: Caption) -> impl IntoView {
     let lists = caption.lists.into_iter().filter(|(_, items)| !items.is_empty()).map(|(heading, items)| {
         view! {
             <div class="present-list">
                 <h3>{heading}</h3>
-                <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                <ul>{shown(items).into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
             </div>
         }
     });
+    let whole = caption.text.clone();
     view! {
         <p class="present-kicker" data-testid="present-kicker">{caption.kicker}</p>
         <h2 class="present-title" data-testid="present-title">{caption.title}</h2>
-        <p class="present-text">{caption.text}</p>
+        <p class="present-text" title=whole>{caption.text}</p>
         <div class="present-lists">{lists.collect_view()}</div>
     }
 }
