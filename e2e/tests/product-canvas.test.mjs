@@ -306,3 +306,28 @@ test('a block with more text than the page has room for makes the picture taller
   assert.equal(height, 2 * after.height, 'the PNG has the taller picture\'s shape');
   assert.equal(width, 2 * 1600);
 });
+
+test('print: a canvas with more text than the page holds gets smaller type, and no block is cut', async (t) => {
+  const page = await openApp(t);
+  await openCanvas(page, 'daily-revenue', 'button');
+  const sentences = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of why Daily Revenue exists.`);
+  await page.getByTestId('sheet-purpose').fill(sentences.join(' '));
+  await page.getByTestId('sheet-purpose').blur();
+  const layout = () => page.evaluate(() => ({
+    scale: document.querySelector('.product-sheet').style.getPropertyValue('--print-scale'),
+    cut: [...document.querySelectorAll('.sheet-block')].filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.dataset.block),
+  }));
+
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.querySelector('.product-sheet').style.getPropertyValue('--print-scale') !== '');
+  const printed = await layout();
+  assert.ok(Number(printed.scale) < 1, `the type got smaller (scale ${printed.scale})`);
+  assert.deepEqual(printed.cut, [], 'every block shows all it holds');
+  await page.screenshot({ path: join(artifacts, 'product-canvas-print-full.png') });
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length, 1, 'still one page');
+
+  // Back on screen, the sizes are the screen's again.
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(() => document.querySelector('.product-sheet').style.getPropertyValue('--print-scale') === '');
+});

@@ -7,6 +7,7 @@
 mod content;
 mod controls;
 mod picture;
+mod print_fit;
 mod sheet;
 
 use leptos::prelude::*;

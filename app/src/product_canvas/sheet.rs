@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::content::{self, Block, BlockKind};
-use super::{controls, picture};
+use super::{controls, picture, print_fit};
 use crate::state::{Notice, Studio, Tone};
 
 fn blocks_of(ws: &Workspace, id: &str) -> Option<Vec<Block>> {
@@ -57,6 +57,8 @@ pub fn ProductSheet(id: String) -> impl IntoView {
             });
         });
     };
+    print_fit::follow_printing();
+    on_cleanup(print_fit::stop_following);
     let print = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
