@@ -434,6 +434,9 @@ fn long_lines_and_unicode_give_errors_not_panics() {
     never_panics("");
     never_panics("\n\n\r\n;;;\n,,,\n");
     never_panics(&"bronze.t\n".repeat(3000));
+    // Blank lines inside a query are passed in one go, not looked past from each one.
+    let spaced = never_panics(&format!("CREATE VIEW gold.v AS SELECT a{}FROM silver.t;", "\n".repeat(200_000)));
+    assert_eq!(spaced.tables[0].reads, ["silver.t"]);
 }
 
 proptest! {

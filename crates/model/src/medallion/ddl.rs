@@ -53,16 +53,18 @@ pub(crate) fn collect(lines: &[&str], start: usize) -> (String, usize) {
     let mut i = start;
     while i < lines.len() {
         let line = strip_comment(lines[i]).trim();
-        if i > start {
-            let another = starts_statement(line) && !TRAILING_CLAUSES.contains(&first_word(line).as_str());
-            let blank_ends = line.is_empty() && !(words.query && query_goes_on(lines, i, depth, &statement));
-            if another || blank_ends {
+        if line.is_empty() {
+            // Blank lines end a statement, unless a query carries on after them: then all of
+            // them are passed at once (looking ahead from each would take quadratic time).
+            let next = (i..lines.len()).find(|&n| !strip_comment(lines[n]).trim().is_empty()).unwrap_or(lines.len());
+            if i > start && !(words.query && query_goes_on(lines.get(next).copied(), depth, &statement)) {
                 return (statement, i);
             }
-        }
-        if line.is_empty() {
-            i += 1;
+            i = next;
             continue;
+        }
+        if i > start && starts_statement(line) && !TRAILING_CLAUSES.contains(&first_word(line).as_str()) {
+            return (statement, i);
         }
         if !statement.is_empty() {
             statement.push(' ');
@@ -127,15 +129,14 @@ impl Words {
     }
 }
 
-/// Whether a query carries on after the blank line at `blank`: inside brackets, after a
+/// Whether a query carries on after blank lines, at the `next` line: inside brackets, after a
 /// trailing comma, or when the next line starts with a word that continues a query.
-fn query_goes_on(lines: &[&str], blank: usize, depth: i64, statement: &str) -> bool {
+fn query_goes_on(next: Option<&str>, depth: i64, statement: &str) -> bool {
     const CONTINUING: [&str; 24] = [
         "SELECT", "FROM", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT",
         "UNION", "EXCEPT", "INTERSECT", "QUALIFY", "WINDOW", "ON", "AND", "OR", "USING", "WITH", "AS",
     ];
-    let next = lines[blank..].iter().map(|l| strip_comment(l).trim()).find(|l| !l.is_empty());
-    let Some(next) = next else { return false };
+    let Some(next) = next.map(|l| strip_comment(l).trim()) else { return false };
     depth > 0
         || statement.trim_end().ends_with(',')
         || next.starts_with([')', ','])
