@@ -254,38 +254,38 @@ fn is_keyword(word: &str) -> bool {
 
 /// The names a `WITH` clause defines: `name AS (` or `name (columns) AS (`.
 fn cte_names(tokens: &[Token]) -> Vec<String> {
+    // Where each bracket closes, found in one pass: looking for it from every name would take
+    // quadratic time on a query of many unclosed brackets.
+    let mut closes: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Open => open.push(i),
+            Token::Close => {
+                if let Some(at) = open.pop() {
+                    closes[at] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut names = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let Token::Name { parts, bare: _ } = token else {
+        let Token::Name { parts, .. } = token else { continue };
+        let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+        if parts.len() != 1 || !before.is_some_and(|b| b.is("WITH") || b.is("RECURSIVE") || *b == Token::Comma) {
             continue;
+        }
+        // An optional column list.
+        let next = match tokens.get(i + 1) {
+            Some(Token::Open) => match closes[i + 1] {
+                Some(close) => close + 1,
+                None => continue,
+            },
+            _ => i + 1,
         };
-        if parts.len() != 1 {
-            continue;
-        }
-        let mut next = i + 1;
-        if tokens.get(next) == Some(&Token::Open) {
-            // An optional column list.
-            let mut depth = 0usize;
-            while let Some(t) = tokens.get(next) {
-                match t {
-                    Token::Open => depth += 1,
-                    Token::Close => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                next += 1;
-            }
-            next += 1;
-        }
         if tokens.get(next).is_some_and(|t| t.is("AS")) && tokens.get(next + 1) == Some(&Token::Open) {
-            let before = i.checked_sub(1).and_then(|b| tokens.get(b));
-            if before.is_some_and(|b| b.is("WITH") || b.is("RECURSIVE") || *b == Token::Comma) {
-                names.push(parts[0].clone());
-            }
+            names.push(parts[0].clone());
         }
     }
     names
@@ -473,5 +473,9 @@ mod tests {
             let _ = selected_columns(text);
         }
         assert_eq!(names("select * from"), Vec::<String>::new());
+        // Many unclosed brackets: one pass each, not one per bracket.
+        let deep = format!("with {}", ", f(".repeat(100_000));
+        assert_eq!(names(&deep), Vec::<String>::new());
+        assert!(selected_columns(&format!("select {}", "cast(".repeat(100_000))).is_empty());
     }
 }
