@@ -42,10 +42,18 @@ self.addEventListener('install', (event) => {
   // had to start up for (the favicon, fetched as the page finishes loading) kept it running
   // and the new version waiting for minutes.
   if (typeof event.addRoutes === 'function') {
-    event.addRoutes([
-      { condition: { requestMode: 'navigate' }, source: 'fetch-event' },
-      { condition: { requestMethod: 'GET' }, source: { cacheName: CACHE } },
-    ]);
+    // A browser that has the API but refuses these rules leaves everything to the fetch handler.
+    const refused = () => {};
+    try {
+      Promise.resolve(
+        event.addRoutes([
+          { condition: { requestMode: 'navigate' }, source: 'fetch-event' },
+          { condition: { requestMethod: 'GET' }, source: { cacheName: CACHE } },
+        ]),
+      ).catch(refused);
+    } catch {
+      refused();
+    }
   }
   event.waitUntil(
     (async () => {
