@@ -330,4 +330,14 @@ test('print: a canvas with more text than the page holds gets smaller type, and 
   // Back on screen, the sizes are the screen's again.
   await page.emulateMedia({ media: 'screen' });
   await page.waitForFunction(() => document.querySelector('.product-sheet').style.getPropertyValue('--print-scale') === '');
+
+  // Closed and opened again for another product, printing still fits it.
+  await page.getByTestId('sheet-close').click();
+  await openCanvas(page, 'web-orders', 'button');
+  await page.getByTestId('sheet-purpose').fill(sentences.join(' '));
+  await page.getByTestId('sheet-purpose').blur();
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.querySelector('.product-sheet').style.getPropertyValue('--print-scale') !== '');
+  assert.deepEqual((await layout()).cut, []);
+  await page.emulateMedia({ media: 'screen' });
 });

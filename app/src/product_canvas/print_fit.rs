@@ -4,7 +4,7 @@
 //! every block shows all it holds, down to a size that still reads on paper. Screen layout
 //! never changes.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -46,15 +46,21 @@ fn reset() {
 type Listener = Closure<dyn Fn(web_sys::MediaQueryListEvent)>;
 
 thread_local! {
-    /// The print query followed while a canvas view is open, and its listener.
-    static FOLLOWING: RefCell<Option<(web_sys::MediaQueryList, Listener)>> = const { RefCell::new(None) };
+    /// The print query followed while a canvas view is open, its listener, and which view
+    /// started following it.
+    static FOLLOWING: RefCell<Option<(web_sys::MediaQueryList, Listener, u64)>> = const { RefCell::new(None) };
+    static VIEWS: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Follows the print media query while the canvas view is open: fitting when printing starts,
-/// back to the screen sizes when it ends.
-pub fn follow_printing() {
-    stop_following();
-    let Some(query) = web_sys::window().and_then(|w| w.match_media("print").ok().flatten()) else { return };
+/// Follows the print media query while a canvas view is open: fitting when printing starts,
+/// back to the screen sizes when it ends. Returns the view's ticket for [`stop_following`].
+pub fn follow_printing() -> u64 {
+    let ticket = VIEWS.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    stop(None);
+    let Some(query) = web_sys::window().and_then(|w| w.match_media("print").ok().flatten()) else { return ticket };
     let listener: Listener = Closure::new(|event: web_sys::MediaQueryListEvent| {
         if event.matches() {
             fit();
@@ -63,12 +69,28 @@ pub fn follow_printing() {
         }
     });
     if query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref()).is_ok() {
-        FOLLOWING.with(|following| *following.borrow_mut() = Some((query, listener)));
+        FOLLOWING.with(|following| *following.borrow_mut() = Some((query, listener, ticket)));
     }
+    ticket
 }
 
-pub fn stop_following() {
-    if let Some((query, listener)) = FOLLOWING.with(|following| following.borrow_mut().take()) {
+/// Stops following when the view that holds `ticket` closes. A view for another product may
+/// have opened before this one's cleanup runs; its following stays.
+pub fn stop_following(ticket: u64) {
+    stop(Some(ticket));
+}
+
+fn stop(only: Option<u64>) {
+    let taken = FOLLOWING.with(|following| {
+        let mut following = following.borrow_mut();
+        let ours = following.as_ref().is_some_and(|(_, _, holder)| only.is_none_or(|t| t == *holder));
+        if ours {
+            following.take()
+        } else {
+            None
+        }
+    });
+    if let Some((query, listener, _)) = taken {
         let _ = query.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
     }
 }

@@ -57,8 +57,8 @@ pub fn ProductSheet(id: String) -> impl IntoView {
             });
         });
     };
-    print_fit::follow_printing();
-    on_cleanup(print_fit::stop_following);
+    let printing = print_fit::follow_printing();
+    on_cleanup(move || print_fit::stop_following(printing));
     let print = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
