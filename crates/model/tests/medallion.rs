@@ -244,6 +244,22 @@ fn marts_are_ordered_by_what_they_are_built_on_and_cycles_are_cut() {
 }
 
 #[test]
+fn an_entity_built_from_other_entities_reads_them_and_names_still_guide_the_rest() {
+    // `silver.order_lines` joins the orders entity (by its name); its query reads products.
+    let text = "bronze.shop_orders(order_id int)\nsilver.orders(order_id int primary key)\nsilver.products(product_id int primary key)\n\
+                CREATE VIEW silver.order_lines AS SELECT o.order_id, p.product_id FROM silver.orders o JOIN silver.products p ON true;";
+    let proposals = propose(&parse_inventory(text));
+    let orders = named(&proposals, "Orders");
+    assert_eq!(orders.tables.len(), 2, "orders and order_lines");
+    // The view's query adds Products; silver.orders, which has none, still reads the shop's
+    // orders by its name.
+    assert_eq!(reads(&proposals, "Orders"), ["Products", "Shop orders"]);
+    for (i, p) in proposals.iter().enumerate() {
+        assert!(p.reads.iter().all(|&r| r < i), "{} reads only earlier proposals", p.name);
+    }
+}
+
+#[test]
 fn adopting_a_mart_built_on_marts_wires_their_ports_and_types_the_view_columns() {
     let inventory = parse_inventory(WAREHOUSE);
     let proposals = propose(&inventory);

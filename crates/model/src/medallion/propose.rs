@@ -104,7 +104,8 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
         // Other entities this one is built from (as positions in `by_entity`).
         let mut built_on: Vec<usize> = Vec::new();
         let read_tables: Vec<usize> = members.iter().flat_map(|&m| declared[m].iter().copied()).collect();
-        if read_tables.is_empty() {
+        // Names are the guide for the tables without a query (all of them, usually).
+        if members.iter().any(|&m| declared[m].is_empty()) {
             for &b in &bronze {
                 let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| stem(w) == *key);
                 if let (true, Some(p)) = (matches, source_of(b)) {
@@ -154,7 +155,9 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     }
     let mut consumers = Vec::new();
     for (group, (key, members)) in by_mart.iter().enumerate() {
-        let wanted: Vec<String> = members.iter().flat_map(|&i| wanted_keys(&tables[i], &names[i])).collect();
+        // Names are the guide for the tables without a query.
+        let undeclared: Vec<usize> = members.iter().copied().filter(|&m| declared[m].is_empty()).collect();
+        let wanted: Vec<String> = undeclared.iter().flat_map(|&i| wanted_keys(&tables[i], &names[i])).collect();
         let mut reads: Vec<usize> = Vec::new();
         // Other marts this one is built from (as positions in `by_mart`).
         let mut built_on: Vec<usize> = Vec::new();
@@ -174,21 +177,25 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
                 push_unique(&mut reads, p);
             }
         }
-        for p in aggregate_range.clone().filter(|_| read_tables.is_empty()) {
+        let mut guessed: Vec<usize> = Vec::new();
+        for p in aggregate_range.clone() {
             let serves = proposals[p].key.strip_prefix("entity:").is_some_and(|k| wanted.iter().any(|w| w == k));
-            let shares_key = members.iter().any(|&g| shares_primary_key(&tables[g], &proposals[p].tables, tables));
+            let shares_key = undeclared.iter().any(|&g| shares_primary_key(&tables[g], &proposals[p].tables, tables));
             if serves || shares_key {
-                push_unique(&mut reads, p);
+                push_unique(&mut guessed, p);
             }
         }
-        if reads.is_empty() && read_tables.is_empty() {
+        if guessed.is_empty() && !undeclared.is_empty() {
             // No silver entity fits: a mart built straight on bronze reads the sources.
             for &b in &bronze {
                 let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| wanted.contains(&stem(w)));
                 if let (true, Some(p)) = (matches, source_of(b)) {
-                    push_unique(&mut reads, p);
+                    push_unique(&mut guessed, p);
                 }
             }
+        }
+        for p in guessed {
+            push_unique(&mut reads, p);
         }
         let single = members.len() == 1 && names[members[0]].name_group.is_none();
         let name = if single { title(&names[members[0]].entity) } else { format!("{} mart", title(&words(key))) };
