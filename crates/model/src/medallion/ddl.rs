@@ -195,17 +195,13 @@ pub(crate) fn parse(statement: &str) -> Result<Option<Entry>, String> {
     };
     // A view's query, or a `CREATE TABLE … AS SELECT`: the lineage, and the columns when the
     // statement lists none.
-    let query = query_after_as(tail).filter(|q| is_view || starts_query(q));
-    let reads = query.map(query::reads).unwrap_or_default();
+    let Some(query) = query_after_as(tail).filter(|q| is_view || starts_query(q)).map(query::scan) else {
+        return Ok(Some(Entry { parts, columns, reads: Vec::new() }));
+    };
     if columns.is_empty() {
-        if let Some(query) = query {
-            columns = query::selected_columns(query)
-                .into_iter()
-                .map(|(name, sql_type)| Column { name, sql_type, required: false, primary_key: false })
-                .collect();
-        }
+        columns = query.columns.into_iter().map(|(name, sql_type)| Column { name, sql_type, required: false, primary_key: false }).collect();
     }
-    Ok(Some(Entry { parts, columns, reads }))
+    Ok(Some(Entry { parts, columns, reads: query.reads }))
 }
 
 /// The text after the first `AS` outside brackets and quotes.

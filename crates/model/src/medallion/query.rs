@@ -41,28 +41,8 @@ impl Token {
 
 /// Words after which a name is not a table's alias but the next clause.
 const CLAUSE_WORDS: [&str; 22] = [
-    "WHERE",
-    "GROUP",
-    "ORDER",
-    "HAVING",
-    "LIMIT",
-    "QUALIFY",
-    "WINDOW",
-    "UNION",
-    "EXCEPT",
-    "INTERSECT",
-    "MINUS",
-    "FETCH",
-    "OFFSET",
-    "JOIN",
-    "INNER",
-    "LEFT",
-    "RIGHT",
-    "FULL",
-    "CROSS",
-    "NATURAL",
-    "ON",
-    "USING",
+    "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "QUALIFY", "WINDOW", "UNION", "EXCEPT", "INTERSECT", "MINUS", "FETCH",
+    "OFFSET", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING",
 ];
 
 fn tokens(text: &str) -> Vec<Token> {
@@ -188,10 +168,22 @@ fn dbt_table(inside: &str) -> Option<Vec<String>> {
     }
 }
 
-/// The tables `query` reads, as name parts, each once, in the order first met.
-pub(crate) fn reads(query: &str) -> Vec<Vec<String>> {
+/// What one query says, from one scan of its tokens.
+pub(crate) struct Query {
+    /// The tables it reads, as name parts, each once, in the order first met.
+    pub reads: Vec<Vec<String>>,
+    /// The columns its outermost `SELECT` list gives, with their types where it says them.
+    pub columns: Vec<(String, String)>,
+}
+
+pub(crate) fn scan(query: &str) -> Query {
     let tokens = tokens(query);
-    let defined = cte_names(&tokens);
+    Query { reads: reads(&tokens), columns: selected_columns(&tokens) }
+}
+
+/// The tables a query's tokens read, as name parts, each once, in the order first met.
+fn reads(tokens: &[Token]) -> Vec<Vec<String>> {
+    let defined = cte_names(tokens);
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut add = |parts: &[String]| {
         let is_cte = parts.len() == 1 && defined.iter().any(|d| d.eq_ignore_ascii_case(&parts[0]));
@@ -295,8 +287,7 @@ fn cte_names(tokens: &[Token]) -> Vec<String> {
 /// (`CAST(x AS date)`), else an empty type. Each is named by its alias (`sum(amount) AS
 /// revenue`, `amount revenue`), else by the named column's own name (`o.order_id`); an item
 /// that gives no name (`*`, `o.*`, an unnamed expression) is left out.
-pub(crate) fn selected_columns(query: &str) -> Vec<(String, String)> {
-    let tokens = tokens(query);
+fn selected_columns(tokens: &[Token]) -> Vec<(String, String)> {
     // The outermost SELECT: the first one at depth 0 (after any WITH clause's brackets).
     let mut depth = 0usize;
     let mut start = None;
@@ -414,7 +405,7 @@ mod tests {
     use super::*;
 
     fn names(query: &str) -> Vec<String> {
-        reads(query).into_iter().map(|p| p.join(".")).collect()
+        scan(query).reads.into_iter().map(|p| p.join(".")).collect()
     }
 
     #[test]
@@ -451,7 +442,7 @@ mod tests {
     #[test]
     fn select_lists_give_aliases_and_column_names() {
         let query = "SELECT DISTINCT o.order_id, o.amount AS total, count(*) n, CAST(x AS int) AS y, o.*, a + b FROM silver.orders o";
-        let names = |query: &str| selected_columns(query).into_iter().map(|(name, _)| name).collect::<Vec<_>>();
+        let names = |query: &str| scan(query).columns.into_iter().map(|(name, _)| name).collect::<Vec<_>>();
         assert_eq!(names(query), ["order_id", "total", "n", "y"]);
         let with = "WITH a AS (SELECT q FROM t) SELECT a.q, 1 AS one FROM a";
         assert_eq!(names(with), ["q", "one"]);
@@ -461,7 +452,7 @@ mod tests {
     #[test]
     fn casts_give_their_type() {
         let query = "select cast(ts as date) as day, try_cast(x as double precision) as ratio, cast(y as decimal(12, 2)) amount, cast(z as int) + 1 as w, a from t";
-        let typed: Vec<(String, String)> = selected_columns(query);
+        let typed: Vec<(String, String)> = scan(query).columns;
         let pairs: Vec<(&str, &str)> = typed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
         assert_eq!(pairs, [("day", "date"), ("ratio", "double precision"), ("amount", "decimal"), ("w", ""), ("a", "")]);
     }
@@ -469,13 +460,12 @@ mod tests {
     #[test]
     fn broken_queries_give_what_they_can() {
         for text in ["", "(((", ")))", "select", "from", "join", "{{ ref(", "'unclosed", "\"unclosed", "select a as", "from (select"] {
-            let _ = reads(text);
-            let _ = selected_columns(text);
+            let _ = scan(text);
         }
         assert_eq!(names("select * from"), Vec::<String>::new());
         // Many unclosed brackets: one pass each, not one per bracket.
         let deep = format!("with {}", ", f(".repeat(100_000));
         assert_eq!(names(&deep), Vec::<String>::new());
-        assert!(selected_columns(&format!("select {}", "cast(".repeat(100_000))).is_empty());
+        assert!(scan(&format!("select {}", "cast(".repeat(100_000))).columns.is_empty());
     }
 }
