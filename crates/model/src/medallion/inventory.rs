@@ -1,7 +1,8 @@
 //! Reading an inventory of Medallion tables: one table per line (`silver.orders`,
 //! `stg_crm__contacts`, optionally with `(column type, …)`), or SQL `CREATE TABLE` and
-//! `CREATE VIEW` statements that may span lines (a view's query tells what it reads). Every line that cannot be read becomes a [`LineError`] with its line
-//! number; nothing here panics, whatever the text.
+//! `CREATE VIEW` statements that may span lines (a view's query tells what it reads). Every
+//! line that cannot be read becomes a [`LineError`] with its line number; nothing here panics,
+//! whatever the text.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -56,6 +57,9 @@ pub struct Table {
     /// The tables a view's or `CREATE TABLE … AS` query reads, as written (parts joined by
     /// dots); empty for a table declared without one.
     pub reads: Vec<String>,
+    /// Those of them the inventory lists, as indexes into its tables (see [`parse_inventory`]
+    /// for how a name is matched).
+    pub read_tables: Vec<usize>,
 }
 
 impl Table {
@@ -103,6 +107,8 @@ pub fn parse_inventory(text: &str) -> Inventory {
     let mut inventory = Inventory::default();
     let lines: Vec<&str> = text.lines().collect();
     let mut dropped_errors = 0usize;
+    // What each table's query reads, as name parts, until the names can be matched.
+    let mut read_parts: Vec<Vec<Vec<String>>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let number = i + 1;
@@ -126,14 +132,18 @@ pub fn parse_inventory(text: &str) -> Inventory {
                     break;
                 }
                 match naming::layer_of(&entry.parts) {
-                    Some(layer) => inventory.tables.push(Table {
-                        name: entry.parts.join("."),
-                        parts: entry.parts,
-                        layer,
-                        columns: entry.columns,
-                        line: number,
-                        reads: entry.reads.iter().map(|parts| parts.join(".")).collect(),
-                    }),
+                    Some(layer) => {
+                        inventory.tables.push(Table {
+                            name: entry.parts.join("."),
+                            parts: entry.parts,
+                            layer,
+                            columns: entry.columns,
+                            line: number,
+                            reads: entry.reads.iter().map(|parts| parts.join(".")).collect(),
+                            read_tables: Vec::new(),
+                        });
+                        read_parts.push(entry.reads);
+                    }
                     None => push_error(
                         &mut inventory,
                         &mut dropped_errors,
@@ -152,6 +162,10 @@ pub fn parse_inventory(text: &str) -> Inventory {
     if dropped_errors > 0 {
         inventory.errors.push(LineError { line: lines.len(), message: format!("and {dropped_errors} more lines that could not be read") });
     }
+    let resolved = resolve_reads(&inventory.tables, &read_parts);
+    for (table, read_tables) in inventory.tables.iter_mut().zip(resolved) {
+        table.read_tables = read_tables;
+    }
     type_view_columns(&mut inventory.tables);
     inventory
 }
@@ -159,16 +173,16 @@ pub fn parse_inventory(text: &str) -> Inventory {
 /// A view's columns have no types of their own: each takes the type of the column of the same
 /// name in a table the view reads. Views of views get theirs over a few rounds.
 fn type_view_columns(tables: &mut [Table]) {
-    let reads = resolve_reads(tables);
     for _round in 0..4 {
         let mut changed = false;
-        for (t, upstream) in reads.iter().enumerate() {
+        for t in 0..tables.len() {
             for c in 0..tables[t].columns.len() {
                 if !tables[t].columns[c].sql_type.is_empty() {
                     continue;
                 }
                 let name = &tables[t].columns[c].name;
-                let found = upstream
+                let found = tables[t]
+                    .read_tables
                     .iter()
                     .flat_map(|&u| tables[u].columns.iter())
                     .find(|up| up.name.eq_ignore_ascii_case(name) && !up.sql_type.is_empty())
@@ -185,7 +199,6 @@ fn type_view_columns(tables: &mut [Table]) {
     }
 }
 
-
 fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, message: String) {
     if inventory.errors.len() < MAX_ERRORS {
         inventory.errors.push(LineError { line, message });
@@ -194,24 +207,24 @@ fn push_error(inventory: &mut Inventory, dropped: &mut usize, line: usize, messa
     }
 }
 
-/// For each table, the inventory tables its query reads (by index): a name matches a table of
-/// the same full name, else the one table whose name ends with it (`silver.orders` for
-/// `lake.silver.orders`, `stg_orders` for a dbt `ref('stg_orders')`). Names of tables the
-/// inventory does not list are left out.
-pub(crate) fn resolve_reads(tables: &[Table]) -> Vec<Vec<usize>> {
+/// For each table, the inventory tables its query reads (`reads`, as name parts), by index: a
+/// name matches a table of the same full name, else the one table whose name ends with it
+/// (`silver.orders` for `lake.silver.orders`, `stg_orders` for a dbt `ref('stg_orders')`).
+/// Names of tables the inventory does not list are left out.
+fn resolve_reads(tables: &[Table], reads: &[Vec<Vec<String>>]) -> Vec<Vec<usize>> {
     let lower: Vec<Vec<String>> = tables.iter().map(|t| t.parts.iter().map(|p| p.to_lowercase()).collect()).collect();
     // Tables by their own (last) name, so a name is compared with few tables.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, parts) in lower.iter().enumerate() {
         by_last.entry(parts.last().map_or("", String::as_str)).or_default().push(i);
     }
-    tables
+    reads
         .iter()
         .enumerate()
-        .map(|(own, table)| {
+        .map(|(own, names)| {
             let mut found = Vec::new();
-            for name in &table.reads {
-                let wanted: Vec<String> = name.split('.').map(str::to_lowercase).collect();
+            for name in names {
+                let wanted: Vec<String> = name.iter().map(|part| part.to_lowercase()).collect();
                 let candidates = by_last.get(wanted.last().map_or("", String::as_str)).map_or(&[][..], Vec::as_slice);
                 let exact = candidates.iter().copied().find(|&i| lower[i] == wanted);
                 let by_suffix = || match candidates.iter().copied().filter(|&i| lower[i].ends_with(&wanted)).collect::<Vec<_>>()[..] {

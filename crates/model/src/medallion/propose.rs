@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::inventory::{resolve_reads, Inventory, Layer, Table};
+use super::inventory::{Inventory, Layer, Table};
 use super::naming::{guess_domain, stem, table_name, title, words, TableName};
 use crate::ProductKind;
 
@@ -38,7 +38,6 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     let names: Vec<TableName> = tables.iter().map(|t| table_name(&t.parts)).collect();
     let of_layer = |layer: Layer| (0..tables.len()).filter(move |&i| tables[i].layer == layer);
     let silver_keys: Vec<String> = of_layer(Layer::Silver).map(|i| names[i].key()).collect();
-    let declared = resolve_reads(tables);
 
     let mut proposals: Vec<Proposal> = Vec::new();
 
@@ -103,9 +102,9 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
         let mut reads: Vec<usize> = Vec::new();
         // Other entities this one is built from (as positions in `by_entity`).
         let mut built_on: Vec<usize> = Vec::new();
-        let read_tables: Vec<usize> = members.iter().flat_map(|&m| declared[m].iter().copied()).collect();
+        let read_tables: Vec<usize> = members.iter().flat_map(|&m| tables[m].read_tables.iter().copied()).collect();
         // Names are the guide for the tables without a query (all of them, usually).
-        if members.iter().any(|&m| declared[m].is_empty()) {
+        if members.iter().any(|&m| tables[m].read_tables.is_empty()) {
             for &b in &bronze {
                 let matches = bronze_entity.get(&b).and_then(|e| e.first()).is_some_and(|w| stem(w) == *key);
                 if let (true, Some(p)) = (matches, source_of(b)) {
@@ -156,12 +155,12 @@ pub fn propose(inventory: &Inventory) -> Vec<Proposal> {
     let mut consumers = Vec::new();
     for (group, (key, members)) in by_mart.iter().enumerate() {
         // Names are the guide for the tables without a query.
-        let undeclared: Vec<usize> = members.iter().copied().filter(|&m| declared[m].is_empty()).collect();
+        let undeclared: Vec<usize> = members.iter().copied().filter(|&m| tables[m].read_tables.is_empty()).collect();
         let wanted: Vec<String> = undeclared.iter().flat_map(|&i| wanted_keys(&tables[i], &names[i])).collect();
         let mut reads: Vec<usize> = Vec::new();
         // Other marts this one is built from (as positions in `by_mart`).
         let mut built_on: Vec<usize> = Vec::new();
-        let read_tables: Vec<usize> = members.iter().flat_map(|&m| declared[m].iter().copied()).collect();
+        let read_tables: Vec<usize> = members.iter().flat_map(|&m| tables[m].read_tables.iter().copied()).collect();
         for &t in &read_tables {
             let upstream = match tables[t].layer {
                 Layer::Bronze => source_of(t),
