@@ -237,8 +237,10 @@ struct Grid {
 }
 
 impl Grid {
-    fn column_width() -> f64 {
-        (WIDTH - 2.0 * MARGIN - 3.0 * GAP) / 4.0
+    /// The width of a block over `cols` of the four columns.
+    fn span_width(cols: usize) -> f64 {
+        let column = (WIDTH - 2.0 * MARGIN - 3.0 * GAP) / 4.0;
+        cols as f64 * column + cols.saturating_sub(1) as f64 * GAP
     }
 
     fn fitting(blocks: &[Block], measure: &Measure, palette: &Palette) -> Grid {
@@ -284,8 +286,8 @@ impl Grid {
     fn rect(&self, kind: BlockKind) -> (f64, f64, f64, f64) {
         let (col, row, cols, rows) = area(kind);
         let row_top = |r: usize| GRID_TOP + self.rows[..r].iter().sum::<f64>() + r as f64 * GAP;
-        let x = MARGIN + col as f64 * (Self::column_width() + GAP);
-        let w = cols as f64 * Self::column_width() + (cols - 1) as f64 * GAP;
+        let x = MARGIN + col as f64 * (Self::span_width(1) + GAP);
+        let w = Self::span_width(cols);
         let y = row_top(row);
         (x, y, w, row_top(row + rows) - GAP - y)
     }
@@ -294,7 +296,7 @@ impl Grid {
 /// The height a block needs to show all its text, found by writing it with no bottom.
 fn needed_height(measure: &Measure, palette: &Palette, block: &Block) -> f64 {
     let (_, _, cols, _) = area(block.kind);
-    let width = cols as f64 * Grid::column_width() + (cols - 1) as f64 * GAP - 2.0 * PAD;
+    let width = Grid::span_width(cols) - 2.0 * PAD;
     let mut scratch = String::new();
     let start = PAD - 4.0;
     let mut column = Column { out: &mut scratch, measure, x: 0.0, y: start, width, bottom: f64::INFINITY, full: false };
