@@ -42,17 +42,17 @@ self.addEventListener('install', (event) => {
   // had to start up for (the favicon, fetched as the page finishes loading) kept it running
   // and the new version waiting for minutes.
   if (typeof event.addRoutes === 'function') {
-    // A browser that has the API but refuses these rules leaves everything to the fetch handler.
-    const refused = () => {};
+    // A browser that has the API but refuses these rules (by throwing or by rejecting) leaves
+    // everything to the fetch handler.
     try {
       Promise.resolve(
         event.addRoutes([
           { condition: { requestMode: 'navigate' }, source: 'fetch-event' },
           { condition: { requestMethod: 'GET' }, source: { cacheName: CACHE } },
         ]),
-      ).catch(refused);
+      ).catch(() => {});
     } catch {
-      refused();
+      // As above.
     }
   }
   event.waitUntil(
