@@ -10,6 +10,8 @@ import { useBrowser, openApp, artifacts } from '../harness.mjs';
 
 useBrowser();
 
+const here = dirname(fileURLToPath(import.meta.url));
+
 const LAKE = `-- a web shop's lake
 bronze.shop_orders(order_id bigint, customer_id bigint, amount decimal(12,2), ordered_at timestamp)
 bronze.shop_products(product_id bigint, title text, price decimal(10,2))
@@ -125,26 +127,9 @@ test('a Medallion inventory becomes accepted, edited data products in one undoab
   assert.equal(await edgeCount(page, 'lineage'), lineageBefore);
 });
 
-// A warehouse's DDL dump: gold as views and CREATE TABLE … AS, queries over several lines.
-const WAREHOUSE = `CREATE TABLE bronze.shop_orders (order_id bigint, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
-CREATE TABLE silver.orders (order_id bigint primary key, customer_id bigint, amount decimal(12,2), ordered_at timestamp);
-CREATE TABLE silver.customers (customer_id bigint primary key, email varchar(200));
-
-CREATE OR REPLACE VIEW gold.daily_revenue AS
-SELECT CAST(ordered_at AS date) AS day,
-       sum(amount) AS revenue
-FROM silver.orders
-GROUP BY 1;
-
-CREATE TABLE gold.customer_value AS
-WITH spend AS (SELECT customer_id, sum(amount) AS lifetime_value FROM silver.orders GROUP BY customer_id)
-SELECT c.customer_id, c.email, s.lifetime_value
-FROM silver.customers c
-JOIN spend s ON s.customer_id = c.customer_id;
-
-CREATE VIEW gold.board_pack AS
-SELECT d.day, d.revenue, v.lifetime_value
-FROM gold.daily_revenue d, gold.customer_value v;`;
+// A warehouse's DDL dump (shared with the model's tests): gold as views and CREATE TABLE … AS,
+// one view on two others; queries over several lines, with blank lines and a CTE.
+const WAREHOUSE = await readFile(join(here, '..', '..', 'examples', 'warehouse.ddl.sql'), 'utf8');
 
 test("a DDL dump's views: their queries give the lineage, and a mart built on marts reads them", async (t) => {
   const page = await openApp(t, { viewport: { width: 1600, height: 1000 } });
@@ -197,7 +182,7 @@ test('lines the assistant cannot read are listed with their numbers', async (t) 
 });
 
 test('the side-by-side view has no serious or critical axe violations, light or dark', async (t) => {
-  const axe = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const axe = await readFile(join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
     const page = await openApp(t, { colorScheme });
     await page.getByTestId('import-menu').click();
